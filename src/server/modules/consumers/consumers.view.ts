@@ -1,0 +1,48 @@
+import type { Consumer } from '../../../db/schema/index.js';
+import type { ConsumerView } from '../../../contracts/consumers.js';
+
+export type { ConsumerView };
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+/** The public shape of a consumer: no hash, no internal keys (SR-103). */
+export function toConsumerView(consumer: Consumer): ConsumerView {
+  return {
+    id: consumer.id,
+    firstName: consumer.firstName,
+    lastName: consumer.lastName,
+    email: consumer.email,
+    phone: consumer.phone,
+    country: consumer.country,
+    status: consumer.status,
+    emailVerifiedAt: iso(consumer.emailVerifiedAt),
+    phoneVerifiedAt: iso(consumer.phoneVerifiedAt),
+    verificationRequired: consumer.verificationRequired,
+    mustChangePassword: consumer.mustChangePassword,
+    twoStepEnabled: consumer.twoStepEnabled,
+    projectLimit: consumer.projectLimit,
+    lastSignInAt: iso(consumer.lastSignInAt),
+    createdAt: consumer.createdAt.toISOString(),
+    updatedAt: consumer.updatedAt.toISOString(),
+    version: consumer.version,
+  };
+}
+
+// Personal values stay out of the append-only log (deletion must be able to forget a person):
+// for these fields an event records that they changed, not what they were.
+const personalFields = new Set(['firstName', 'lastName', 'email', 'phone']);
+
+const editableFields = ['firstName', 'lastName', 'email', 'phone', 'country'] as const;
+type Comparable = Pick<Consumer, (typeof editableFields)[number]>;
+
+/** Event details for an edit: each changed field, with before → after where not personal. */
+export function describeChanges(before: Comparable, after: Comparable) {
+  const changes = editableFields
+    .filter((field) => before[field] !== after[field])
+    .map((field) =>
+      personalFields.has(field)
+        ? { field }
+        : { field, before: before[field] ?? null, after: after[field] ?? null },
+    );
+  return { changes };
+}

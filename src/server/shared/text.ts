@@ -1,0 +1,30 @@
+/**
+ * Folds a name for search: NFKD, marks removed, lower case. "Zoë" and "ZOE" both become "zoe".
+ */
+export function foldForSearch(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase('und')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Collapses runs of white space and trims: what a single-line field stores. */
+export function normalizeLine(value: string): string {
+  return value.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+// C0/C1 controls (NUL, CR, LF, …) and bidirectional overrides have no place in a one-line field:
+// NUL cannot be stored by PostgreSQL, CR/LF enable header injection, bidi controls spoof text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const forbiddenInLine = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+export function hasForbiddenCharacters(value: string): boolean {
+  return forbiddenInLine.test(value);
+}
+
+/** Escapes the LIKE wildcards so user input is matched literally (SR-78). */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import type { ConsumerProfile } from '../../../contracts/auth.js';
+import { accountSessionKey } from '../../lib/query-client.js';
+import { changePassword, fetchMe, signIn, signOut } from '../lib/account-api.js';
+
+export function useAccountSession() {
+  return useQuery({ queryKey: accountSessionKey, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+function useSetSession() {
+  const queryClient = useQueryClient();
+  return (consumer: ConsumerProfile | null) => {
+    queryClient.removeQueries({ queryKey: ['account'] });
+    queryClient.setQueryData(accountSessionKey, consumer);
+  };
+}
+
+export function useSignIn() {
+  const setSession = useSetSession();
+  return useMutation({ mutationFn: signIn, onSuccess: setSession });
+}
+
+export function useSignOut() {
+  const setSession = useSetSession();
+  return useMutation({ mutationFn: signOut, onSuccess: () => setSession(null) });
+}
+
+export function useChangePassword() {
+  const setSession = useSetSession();
+  return useMutation({ mutationFn: changePassword, onSuccess: setSession });
+}

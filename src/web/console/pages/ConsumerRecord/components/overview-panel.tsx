@@ -1,0 +1,117 @@
+import {
+  Badge,
+  Button,
+  DataList,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+
+import type { ConsumerView } from '../../../../../contracts/consumers.js';
+import { countryName } from '../../../../lib/countries.js';
+import { formatDateTime, formatPhone } from '../../../../lib/format.js';
+import { StatusBadge } from '../../../../ui/status-badge.js';
+import { VerifiedBadge } from '../../../../ui/verified-badge.js';
+import { CoordinatesModal } from './coordinates-modal.js';
+import { IdentityModal } from './identity-modal.js';
+
+interface SectionProps {
+  title: string;
+  action?: ReactNode;
+  children: ReactNode;
+}
+
+function Section({ title, action, children }: SectionProps) {
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <Group justify="space-between" mb="md" wrap="nowrap">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {action}
+      </Group>
+      <DataList labelWidth={170}>{children}</DataList>
+    </Paper>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue>{children}</DataList.ItemValue>
+    </DataList.Item>
+  );
+}
+
+/** Identity, Coordinates and Account summary, with the two edit forms. */
+export function OverviewPanel({ consumer }: { consumer: ConsumerView }) {
+  const [identityOpen, identity] = useDisclosure(false);
+  const [coordinatesOpen, coordinates] = useDisclosure(false);
+
+  return (
+    <Stack gap="lg">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Section
+          title="Identity"
+          action={
+            <Button variant="light" size="xs" onClick={identity.open}>
+              Modify the identity
+            </Button>
+          }
+        >
+          <Row label="First name">{consumer.firstName}</Row>
+          <Row label="Name">{consumer.lastName}</Row>
+          <Row label="Country">{countryName(consumer.country)}</Row>
+        </Section>
+        <Section
+          title="Coordinates"
+          action={
+            <Button variant="light" size="xs" onClick={coordinates.open}>
+              Edit Coordinates
+            </Button>
+          }
+        >
+          <Row label="Email address">
+            <Group gap="xs">
+              <Text size="sm">{consumer.email}</Text>
+              <VerifiedBadge verifiedAt={consumer.emailVerifiedAt} />
+            </Group>
+          </Row>
+          <Row label="Phone number">
+            {consumer.phone ? (
+              <Group gap="xs">
+                <Text size="sm">{formatPhone(consumer.phone)}</Text>
+                <VerifiedBadge verifiedAt={consumer.phoneVerifiedAt} />
+              </Group>
+            ) : (
+              'None'
+            )}
+          </Row>
+        </Section>
+      </SimpleGrid>
+      <Section title="Account">
+        <Row label="Status">
+          <StatusBadge status={consumer.status} />
+        </Row>
+        <Row label="Two-step validation">
+          <Badge color={consumer.twoStepEnabled ? 'green' : 'gray'} variant="light">
+            {consumer.twoStepEnabled ? 'On' : 'Off'}
+          </Badge>
+        </Row>
+        <Row label="Created">{formatDateTime(consumer.createdAt)}</Row>
+        <Row label="Last sign-in">
+          {consumer.lastSignInAt ? formatDateTime(consumer.lastSignInAt) : 'Never'}
+        </Row>
+      </Section>
+
+      <IdentityModal consumer={consumer} opened={identityOpen} onClose={identity.close} />
+      <CoordinatesModal consumer={consumer} opened={coordinatesOpen} onClose={coordinates.close} />
+    </Stack>
+  );
+}
