@@ -20,6 +20,8 @@ export type Queryable = Database | Tx;
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /** Applies pending migrations; each runs in its own transaction. */
+  migrate(): Promise<void>;
   /** Runs a trivial query; throws when the database cannot answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -37,9 +39,20 @@ export interface OpenDatabaseOptions {
   onPoolError?: (error: Error) => void;
 }
 
+/** Connects and migrates: the database is ready to use when this resolves. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const handle = await connectDatabase(options);
+  await handle.migrate();
+  return handle;
+}
+
+/**
+ * Prepares the handle without waiting for PostgreSQL: the pool connects on first use, so a
+ * server can start while the database is still down and become ready later (SR-119).
+ */
+export async function connectDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.onPoolError)
+    ? connectPostgres(options.databaseUrl, options.onPoolError)
     : openPglite(options.dataDir);
 }
 
@@ -48,10 +61,10 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   // Both drivers expose the same pg-core query builder; the cast lets one Database type serve both.
   const db = drizzlePglite(client, { schema }) as unknown as Database;
-  await migratePglite(drizzlePglite(client), { migrationsFolder });
   return {
     db,
     kind: 'pglite',
+    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     ping: async () => {
       await client.query('select 1');
     },
@@ -59,7 +72,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   };
 }
 
-async function openPostgres(
+async function connectPostgres(
   connectionString: string,
   onPoolError?: (error: Error) => void,
 ): Promise<DatabaseHandle> {
@@ -75,13 +88,31 @@ async function openPostgres(
   // An idle client's error is emitted on the pool; unhandled, it would crash the process (SR-121).
   pool.on('error', (error) => onPoolError?.(error));
   const db = drizzlePg(pool, { schema });
-  await migratePg(db, { migrationsFolder });
   return {
     db,
     kind: 'postgres',
+    migrate: () => migrateWithLock(pool),
     ping: async () => {
       await pool.query('select 1');
     },
     close: () => pool.end(),
   };
+}
+
+// Any fixed number shared by every Gatehouse process: the advisory lock that lets one process
+// migrate while the others wait, so several instances can start together.
+const migrationLockKey = 7_202_611;
+
+async function migrateWithLock(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    // Index builds on a large table may outlast the 5 s request timeout.
+    await client.query('set statement_timeout = 0');
+    await client.query('select pg_advisory_lock($1)', [migrationLockKey]);
+    await migratePg(drizzlePg(client), { migrationsFolder });
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [migrationLockKey]).catch(() => undefined);
+    await client.query('reset statement_timeout').catch(() => undefined);
+    client.release();
+  }
 }

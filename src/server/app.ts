@@ -38,10 +38,7 @@ import { registerWebApp } from './plugins/web-app.js';
 import type { Clock } from './shared/clock.js';
 import { systemClock } from './shared/clock.js';
 
-const defaultWebRoot = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../dist/web',
-);
+const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export interface AppOptions {
   config: Config;
@@ -50,6 +47,8 @@ export interface AppOptions {
   /** A logger to use instead of a new pino instance (tests capture output through it). */
   logger?: FastifyBaseLogger;
   webRoot?: string;
+  /** False until the database is migrated; readiness answers 503 meanwhile. */
+  isReady?: () => boolean;
 }
 
 const incomingRequestId = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -136,7 +135,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxAgeSeconds: consumerSessionLifetime.absoluteMs / 1000,
   };
 
-  await app.register(healthRoutes, { ping: database.ping });
+  const isReady = options.isReady ?? (() => true);
+  await app.register(healthRoutes, {
+    ping: async () => {
+      if (!isReady()) throw new Error('database migrations have not run yet');
+      await database.ping();
+    },
+  });
   await app.register(adminAuthRoutes, { prefix: '/api/admin/v1', adminAuth, cookie: adminCookie });
   await app.register(consumersRoutes, { prefix: '/api/admin/v1/consumers', consumers });
   await app.register(consumerAuthRoutes, {

@@ -22,8 +22,12 @@ const configSchema = z
     ADMIN_PASSWORD: optionalString.pipe(
       z.string().min(12, 'must be at least 12 characters').optional(),
     ),
-    PUBLIC_URL: optionalString.pipe(z.url('must be a URL such as https://id.example.com').optional()),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PUBLIC_URL: optionalString.pipe(
+      z.url('must be a URL such as https://id.example.com').optional(),
+    ),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     TRUST_PROXY: optionalString,
   })
   .superRefine((config, context) => {
@@ -50,7 +54,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   const result = configSchema.safeParse(environment);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+      result.error.issues.map(
+        (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
+      ),
     );
   }
   return result.data;

@@ -1,7 +1,8 @@
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 
-import { openDatabase } from '../db/client.js';
+import { connectDatabase } from '../db/client.js';
+import type { DatabaseHandle } from '../db/client.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Config } from './config.js';
@@ -42,23 +43,13 @@ function announceOwner(outcome: FirstOwnerOutcome, url: string): void {
 async function main(): Promise<void> {
   const config = readConfig();
   const bootLog = pino({ level: config.LOG_LEVEL });
-  const database = await openDatabase({
+  const database = await connectDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     onPoolError: (error) => bootLog.error({ err: error }, 'database connection lost'),
   });
-  bootLog.info({ database: database.kind }, 'database ready, migrations applied');
-
-  const owner = await ensureFirstOwner(
-    { db: database.db, clock: systemClock },
-    { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
-    generateTemporaryPassword,
-  );
-  if (owner.kind === 'created-from-environment') {
-    bootLog.info({ event: 'admin.created' }, 'first administrator created from ADMIN_EMAIL');
-  }
-
-  const app = await buildApp({ config, database });
+  let ready = false;
+  const app = await buildApp({ config, database, isReady: () => ready });
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
     if (err) app.log.error({ err }, 'fatal error, shutting down');
     else app.log.info({ signal }, 'shutting down');
@@ -66,8 +57,33 @@ async function main(): Promise<void> {
     await database.close();
   });
   await app.listen({ port: config.PORT, host: config.HOST });
-  const url = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-  announceOwner(owner, url);
+
+  // Liveness answers at once; readiness waits for the database and its migrations.
+  await migrateWhenReachable(database, bootLog);
+  const owner = await ensureFirstOwner(
+    { db: database.db, clock: systemClock },
+    { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
+    generateTemporaryPassword,
+  );
+  if (owner.kind === 'created-from-environment') {
+    app.log.info({ event: 'admin.created' }, 'first administrator created from ADMIN_EMAIL');
+  }
+  ready = true;
+  app.log.info({ database: database.kind }, 'database ready, migrations applied');
+  announceOwner(owner, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
+}
+
+/** Retries with backoff (1 s doubling to 30 s) until PostgreSQL answers and migrations ran. */
+async function migrateWhenReachable(database: DatabaseHandle, log: pino.Logger): Promise<void> {
+  for (let delayMs = 1000; ; delayMs = Math.min(delayMs * 2, 30_000)) {
+    try {
+      await database.migrate();
+      return;
+    } catch (error) {
+      log.error({ err: error, retryInMs: delayMs }, 'database not reachable yet');
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
 }
 
 await main();

@@ -64,7 +64,13 @@ describe('GET /api/admin/v1/consumers/search', () => {
     const created = (await create({ firstName: 'Zoë', phone: '+33 6 98 76 54 32' })).json();
     const id = created.consumer.id;
     const local = created.consumer.email.split('@')[0];
-    const queries = ['zoe ' + created.consumer.lastName.slice(0, 9), local.slice(2), '+33 6 98 76 54 32', '06 98 76 54 32', '698765432'];
+    const queries = [
+      'zoe ' + created.consumer.lastName.slice(0, 9),
+      local.slice(2),
+      '+33 6 98 76 54 32',
+      '06 98 76 54 32',
+      '698765432',
+    ];
 
     for (const q of queries) {
       const response = await t.request({
@@ -73,7 +79,10 @@ describe('GET /api/admin/v1/consumers/search', () => {
         headers: { cookie: admin },
       });
       expect(response.statusCode, q).toBe(200);
-      expect(response.json().items.map((c: { id: string }) => c.id), q).toContain(id);
+      expect(
+        response.json().items.map((c: { id: string }) => c.id),
+        q,
+      ).toContain(id);
     }
   });
 });

@@ -38,8 +38,7 @@ export interface AuthPluginOptions {
   cookies: CookieNames;
 }
 
-const unauthenticated = () =>
-  new AppError(401, 'auth.unauthenticated', 'Sign in to continue.');
+const unauthenticated = () => new AppError(401, 'auth.unauthenticated', 'Sign in to continue.');
 
 /** The audit context of a request: who acts, from which address, under which request id. */
 export function auditOf(request: FastifyRequest): AuditContext {

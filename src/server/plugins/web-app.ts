@@ -30,7 +30,9 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
       return reply.sendFile(path.relative(root, candidate), { maxAge: '1h' });
     }
     if (!built) throw new AppError(503, 'web.not_built', 'The web app has not been built.');
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+    return reply
+      .header('cache-control', 'no-cache')
+      .sendFile('index.html', { cacheControl: false });
   });
 }
 

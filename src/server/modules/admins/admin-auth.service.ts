@@ -58,7 +58,11 @@ export function createAdminAuthService({ db, clock }: AdminAuthDeps) {
         recordEvent(
           tx,
           { ...audit, actorId: admin?.id ?? null },
-          { action: 'admin.sign_in', result: 'failure', details: { reason: 'invalid_credentials' } },
+          {
+            action: 'admin.sign_in',
+            result: 'failure',
+            details: { reason: 'invalid_credentials' },
+          },
           now,
         ),
       );

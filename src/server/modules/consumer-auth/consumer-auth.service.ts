@@ -95,7 +95,11 @@ export function createConsumerAuthService({ db, clock }: ConsumerAuthDeps) {
       : await verifyAgainstDummy(password);
     const now = clock.now();
     if (!found || !valid || isTemporaryPasswordExpired(found, now)) {
-      await recordFailure(audit, found?.id ?? null, found && valid ? 'temporary_password_expired' : 'invalid_credentials');
+      await recordFailure(
+        audit,
+        found?.id ?? null,
+        found && valid ? 'temporary_password_expired' : 'invalid_credentials',
+      );
       throw invalidConsumerCredentials();
     }
     const actor = { ...audit, actorType: 'consumer' as const, actorId: found.id };
@@ -107,7 +111,12 @@ export function createConsumerAuthService({ db, clock }: ConsumerAuthDeps) {
         await recordEvent(
           tx,
           actor,
-          { action: 'consumer.sign_in', consumerId: consumer.id, result: 'failure', details: { reason: 'suspended' } },
+          {
+            action: 'consumer.sign_in',
+            consumerId: consumer.id,
+            result: 'failure',
+            details: { reason: 'suspended' },
+          },
           now,
         );
         return { kind: 'suspended' } as const;
@@ -115,11 +124,19 @@ export function createConsumerAuthService({ db, clock }: ConsumerAuthDeps) {
       const session = await openSession(tx, consumer.id, actor, now);
       await updateConsumer(tx, consumer.id, { lastSignInAt: now });
       await recordEvent(tx, actor, { action: 'consumer.sign_in', consumerId: consumer.id }, now);
-      return { kind: 'signed-in', consumer: { ...consumer, lastSignInAt: now }, ...session } as const;
+      return {
+        kind: 'signed-in',
+        consumer: { ...consumer, lastSignInAt: now },
+        ...session,
+      } as const;
     });
     if (outcome.kind === 'gone') throw invalidConsumerCredentials();
     if (outcome.kind === 'suspended') {
-      throw new AppError(403, 'auth.account_suspended', 'This account is suspended. Contact support.');
+      throw new AppError(
+        403,
+        'auth.account_suspended',
+        'This account is suspended. Contact support.',
+      );
     }
     return { token: outcome.token, profile: toConsumerProfile(outcome.consumer) };
   }
@@ -174,9 +191,16 @@ export function createConsumerAuthService({ db, clock }: ConsumerAuthDeps) {
         consumer.passwordHash !== null &&
         (await verifyPassword(consumer.passwordHash, input.currentPassword));
       if (!currentValid) {
-        throw new AppError(400, 'auth.wrong_password', 'currentPassword: the current password is wrong', {
-          details: { issues: [{ field: 'currentPassword', message: 'The current password is wrong' }] },
-        });
+        throw new AppError(
+          400,
+          'auth.wrong_password',
+          'currentPassword: the current password is wrong',
+          {
+            details: {
+              issues: [{ field: 'currentPassword', message: 'The current password is wrong' }],
+            },
+          },
+        );
       }
     }
     const settings = await readSettings(db);
@@ -187,9 +211,14 @@ export function createConsumerAuthService({ db, clock }: ConsumerAuthDeps) {
       lastName: consumer.lastName,
     });
     if (consumer.passwordHash && (await verifyPassword(consumer.passwordHash, input.newPassword))) {
-      throw new AppError(400, 'password.reused', 'newPassword: choose a password you have not used here', {
-        details: { issues: [{ field: 'newPassword', message: 'Choose a different password' }] },
-      });
+      throw new AppError(
+        400,
+        'password.reused',
+        'newPassword: choose a password you have not used here',
+        {
+          details: { issues: [{ field: 'newPassword', message: 'Choose a different password' }] },
+        },
+      );
     }
     const passwordHash = await hashPassword(input.newPassword);
     const now = clock.now();
@@ -207,7 +236,11 @@ export function createConsumerAuthService({ db, clock }: ConsumerAuthDeps) {
       await recordEvent(
         tx,
         actor,
-        { action: 'consumer.password_changed', consumerId: consumer.id, details: { wasTemporary: auth.passwordChangeRequired } },
+        {
+          action: 'consumer.password_changed',
+          consumerId: consumer.id,
+          details: { wasTemporary: auth.passwordChangeRequired },
+        },
         now,
       );
       const updated = { ...consumer, mustChangePassword: false, passwordExpiresAt: null };

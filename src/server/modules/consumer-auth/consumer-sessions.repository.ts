@@ -46,7 +46,9 @@ export async function deleteOtherConsumerSessions(
 ): Promise<void> {
   await tx
     .delete(consumerSessions)
-    .where(and(eq(consumerSessions.consumerId, consumerId), ne(consumerSessions.id, keepSessionId)));
+    .where(
+      and(eq(consumerSessions.consumerId, consumerId), ne(consumerSessions.id, keepSessionId)),
+    );
 }
 
 /** Locks the consumer row so a sign-in and a state change cannot interleave (SR-113). */

@@ -46,7 +46,10 @@ export interface ParsedEmail {
 export function parseEmail(raw: string, issues: FieldIssue[]): ParsedEmail {
   const value = raw.trim().normalize('NFC');
   if (hasForbiddenCharacters(raw.trim())) {
-    issues.push({ field: 'email', message: 'Email address contains characters that are not allowed' });
+    issues.push({
+      field: 'email',
+      message: 'Email address contains characters that are not allowed',
+    });
   } else if (value.length === 0) {
     issues.push({ field: 'email', message: 'Email address is required' });
   } else if (value.length > 254) {

@@ -66,7 +66,11 @@ export const consumersRoutes: FastifyPluginAsyncZod<ConsumersRoutesOptions> = as
     '/counts',
     {
       ...adminRoute,
-      schema: { tags, summary: 'How many consumers each filter holds', response: { 200: consumerCountsSchema } },
+      schema: {
+        tags,
+        summary: 'How many consumers each filter holds',
+        response: { 200: consumerCountsSchema },
+      },
     },
     async () => consumers.counts(),
   );
@@ -92,7 +96,12 @@ export const consumersRoutes: FastifyPluginAsyncZod<ConsumersRoutesOptions> = as
     '/:consumerId',
     {
       ...adminRoute,
-      schema: { tags, summary: 'One consumer', params: consumerParams, response: { 200: consumerSchema } },
+      schema: {
+        tags,
+        summary: 'One consumer',
+        params: consumerParams,
+        response: { 200: consumerSchema },
+      },
     },
     async (request, reply) => {
       const consumer = await consumers.getConsumer(request.params.consumerId);

@@ -236,7 +236,15 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
     return toConsumerView(outcome.consumer);
   }
 
-  return { listPage, search, counts, getConsumer, createConsumer, updateIdentity, updateCoordinates };
+  return {
+    listPage,
+    search,
+    counts,
+    getConsumer,
+    createConsumer,
+    updateIdentity,
+    updateCoordinates,
+  };
 }
 
 function toViewPage(page: Page<Consumer & { rank: number }>): Page<ConsumerView> {

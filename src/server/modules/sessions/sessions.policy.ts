@@ -9,7 +9,10 @@ const minute = 60_000;
 const day = 24 * 60 * minute;
 
 /** Console sessions: 30 minutes idle, 12 hours at most (SR-33). */
-export const adminSessionLifetime: SessionLifetime = { idleMs: 30 * minute, absoluteMs: 12 * 60 * minute };
+export const adminSessionLifetime: SessionLifetime = {
+  idleMs: 30 * minute,
+  absoluteMs: 12 * 60 * minute,
+};
 
 /** Consumer sessions: 7 days idle, 30 days at most (SR-33). */
 export const consumerSessionLifetime: SessionLifetime = { idleMs: 7 * day, absoluteMs: 30 * day };

@@ -8,10 +8,14 @@ export function useAccountSession() {
   return useQuery({ queryKey: accountSessionKey, queryFn: fetchMe, staleTime: 60_000 });
 }
 
+/** Replaces the session and drops data cached for the previous one. */
 function useSetSession() {
   const queryClient = useQueryClient();
   return (consumer: ConsumerProfile | null) => {
-    queryClient.removeQueries({ queryKey: ['account'] });
+    queryClient.removeQueries({
+      queryKey: ['account'],
+      predicate: (query) => query.queryKey[1] !== 'session',
+    });
     queryClient.setQueryData(accountSessionKey, consumer);
   };
 }

@@ -1,7 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Query } from '@tanstack/react-query';
 
 import { adminSessionKey } from '../../lib/query-client.js';
 import { fetchAdminSession, signInAdmin, signOutAdmin } from '../lib/admin-api.js';
+
+/** Drops everything cached for the previous admin, keeping the session query its observers watch. */
+const isCachedData = (query: Query) => query.queryKey[1] !== 'session';
 
 export function useAdminSession() {
   return useQuery({ queryKey: adminSessionKey, queryFn: fetchAdminSession, staleTime: 60_000 });
@@ -12,7 +16,7 @@ export function useSignInAdmin() {
   return useMutation({
     mutationFn: signInAdmin,
     onSuccess: (admin) => {
-      queryClient.removeQueries({ queryKey: ['admin'] });
+      queryClient.removeQueries({ queryKey: ['admin'], predicate: isCachedData });
       queryClient.setQueryData(adminSessionKey, admin);
     },
   });
@@ -23,7 +27,7 @@ export function useSignOutAdmin() {
   return useMutation({
     mutationFn: signOutAdmin,
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: ['admin'] });
+      queryClient.removeQueries({ queryKey: ['admin'], predicate: isCachedData });
       queryClient.setQueryData(adminSessionKey, null);
     },
   });
