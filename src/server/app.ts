@@ -18,6 +18,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/client.js';
 import type { Config } from './config.js';
 import { isSecureDeployment } from './config.js';
+import { accountSecurityRoutes } from './modules/account-security/account-security.routes.js';
+import { createAccountSecurityService } from './modules/account-security/account-security.service.js';
 import { createAdminAuthService } from './modules/admins/admin-auth.service.js';
 import { adminAuthRoutes } from './modules/admins/admin-auth.routes.js';
 import { consumerAuthRoutes } from './modules/consumer-auth/consumer-auth.routes.js';
@@ -110,7 +112,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Keep the documentation page as strict as the rest: no framing, no forced HTTPS upgrade.
+    transformStaticCSP: (header) =>
+      header
+        .replace(/upgrade-insecure-requests;?/, '')
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace("base-uri 'self'", "base-uri 'none'"),
+  });
 
   const allowedOrigins = config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [];
   registerRequestGuards(app, { allowedOrigins });
@@ -119,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const adminAuth = createAdminAuthService(deps);
   const consumerAuth = createConsumerAuthService(deps);
   const consumers = createConsumersService(deps);
+  const security = createAccountSecurityService(deps);
   const cookies = sessionCookieNames(secure);
   registerAuth(app, { adminAuth, consumerAuth, cookies });
 
@@ -144,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(adminAuthRoutes, { prefix: '/api/admin/v1', adminAuth, cookie: adminCookie });
   await app.register(consumersRoutes, { prefix: '/api/admin/v1/consumers', consumers });
+  await app.register(accountSecurityRoutes, { prefix: '/api/admin/v1/consumers', security });
   await app.register(consumerAuthRoutes, {
     prefix: '/api/v1',
     consumerAuth,

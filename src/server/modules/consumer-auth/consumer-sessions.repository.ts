@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 
 import type { Queryable, Tx } from '../../../db/client.js';
 import { consumerSessions, consumers } from '../../../db/schema/index.js';
@@ -55,4 +55,24 @@ export async function deleteOtherConsumerSessions(
 export async function lockConsumer(tx: Tx, id: string): Promise<Consumer | null> {
   const [row] = await tx.select().from(consumers).where(eq(consumers.id, id)).for('update');
   return row ?? null;
+}
+
+/** Ends every session of a consumer at once; the count says whether there was any. */
+export async function deleteAllConsumerSessions(tx: Tx, consumerId: string): Promise<number> {
+  const removed = await tx
+    .delete(consumerSessions)
+    .where(eq(consumerSessions.consumerId, consumerId))
+    .returning({ id: consumerSessions.id });
+  return removed.length;
+}
+
+export async function listConsumerSessions(
+  db: Queryable,
+  consumerId: string,
+): Promise<ConsumerSession[]> {
+  return db
+    .select()
+    .from(consumerSessions)
+    .where(eq(consumerSessions.consumerId, consumerId))
+    .orderBy(desc(consumerSessions.lastSeenAt));
 }

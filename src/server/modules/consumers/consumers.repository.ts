@@ -130,3 +130,8 @@ export function searchConsumers(
 ): Promise<RankedConsumer[]> {
   return readKeysetPage(db, { ...criteria, cursor, limit });
 }
+
+/** Removes the account for good; sessions go with it (foreign keys cascade). */
+export async function deleteConsumerRow(tx: Tx, id: string): Promise<void> {
+  await tx.delete(consumers).where(eq(consumers.id, id));
+}

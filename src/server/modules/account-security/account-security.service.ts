@@ -1,0 +1,208 @@
+import type { Database, Tx } from '../../../db/client.js';
+import type { Consumer, NewConsumer } from '../../../db/schema/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { validationError } from '../../shared/errors.js';
+import { hashPassword } from '../../shared/passwords.js';
+import { generateTemporaryPassword } from '../../shared/tokens.js';
+import {
+  deleteAllConsumerSessions,
+  listConsumerSessions,
+  lockConsumer,
+} from '../consumer-auth/consumer-sessions.repository.js';
+import { consumerNotFound } from '../consumers/consumers.errors.js';
+import {
+  deleteConsumerRow,
+  findConsumerById,
+  updateConsumer,
+} from '../consumers/consumers.repository.js';
+import { temporaryPasswordLifetimeMs } from '../consumers/consumers.service.js';
+import { toConsumerView } from '../consumers/consumers.view.js';
+import { recordEvent } from '../events/events.repository.js';
+import type { AuditContext } from '../events/events.repository.js';
+import { readSettings } from '../settings/settings.repository.js';
+import {
+  alreadyActivated,
+  alreadySuspended,
+  noActiveSession,
+  notSuspended,
+  passwordChangeAlreadyRequired,
+  suspendedCannotBeActivated,
+} from './account-security.errors.js';
+import { isProtectedAccount, protectedAccount } from './protected-accounts.js';
+
+export interface AccountSecurityDeps {
+  db: Database;
+  clock: Clock;
+}
+
+interface ActionOutcome {
+  changes?: Partial<NewConsumer>;
+  details?: Record<string, unknown>;
+}
+
+type ActionStep = (tx: Tx, consumer: Consumer, now: Date) => Promise<ActionOutcome>;
+
+export const maxProjectLimit = 10_000;
+
+export function createAccountSecurityService({ db, clock }: AccountSecurityDeps) {
+  /**
+   * Runs one console action on a locked consumer row: the checks, the change, the version bump
+   * and the event commit together or not at all.
+   */
+  async function act(id: string, action: string, audit: AuditContext, step: ActionStep) {
+    const now = clock.now();
+    const updated = await db.transaction(async (tx) => {
+      const consumer = await lockConsumer(tx, id);
+      if (!consumer) throw consumerNotFound();
+      const outcome = await step(tx, consumer, now);
+      const changes = { ...outcome.changes, updatedAt: now, version: consumer.version + 1 };
+      await updateConsumer(tx, id, changes);
+      await recordEvent(tx, audit, { action, consumerId: id, details: outcome.details ?? {} }, now);
+      return { ...consumer, ...changes };
+    });
+    return toConsumerView(updated);
+  }
+
+  async function refuseIfProtected(tx: Tx, consumer: Consumer): Promise<void> {
+    const settings = await readSettings(tx);
+    if (isProtectedAccount(consumer.email, settings.protectedEmailPattern)) {
+      throw protectedAccount();
+    }
+  }
+
+  /** Blocks the account and ends its sessions; nothing is deleted. */
+  const suspend = (id: string, audit: AuditContext) =>
+    act(id, 'consumer.suspended', audit, async (tx, consumer) => {
+      if (consumer.status === 'suspended') throw alreadySuspended();
+      await refuseIfProtected(tx, consumer);
+      const endedSessions = await deleteAllConsumerSessions(tx, consumer.id);
+      return {
+        changes: { status: 'suspended', statusBeforeSuspension: consumer.status },
+        details: { before: consumer.status, after: 'suspended', endedSessions },
+      };
+    });
+
+  /** Back to the state before the suspension, with a fresh verification required. */
+  const restore = (id: string, audit: AuditContext) =>
+    act(id, 'consumer.restored', audit, async (_tx, consumer) => {
+      if (consumer.status !== 'suspended') throw notSuspended();
+      const status = consumer.statusBeforeSuspension ?? 'new';
+      return {
+        changes: { status, statusBeforeSuspension: null, verificationRequired: true },
+        details: { before: 'suspended', after: status, verificationRequired: true },
+      };
+    });
+
+  /** A New account becomes active without an email or phone check. */
+  const forceActivate = (id: string, audit: AuditContext) =>
+    act(id, 'consumer.force_activated', audit, async (_tx, consumer) => {
+      if (consumer.status === 'active') throw alreadyActivated();
+      if (consumer.status === 'suspended') throw suspendedCannotBeActivated();
+      return {
+        changes: { status: 'active', verificationRequired: false },
+        details: { before: consumer.status, after: 'active' },
+      };
+    });
+
+  const requirePasswordChange = (id: string, audit: AuditContext) =>
+    act(id, 'consumer.password_change_required', audit, async (_tx, consumer) => {
+      if (consumer.mustChangePassword) throw passwordChangeAlreadyRequired();
+      return { changes: { mustChangePassword: true } };
+    });
+
+  const setTwoStep = (id: string, enabled: boolean, audit: AuditContext) =>
+    act(
+      id,
+      enabled ? 'consumer.two_step_enabled' : 'consumer.two_step_disabled',
+      audit,
+      async (_tx, consumer) => ({
+        changes: { twoStepEnabled: enabled },
+        details: { before: consumer.twoStepEnabled, after: enabled },
+      }),
+    );
+
+  const setProjectLimit = (id: string, limit: number, audit: AuditContext) => {
+    if (!Number.isInteger(limit) || limit < 0 || limit > maxProjectLimit) {
+      throw validationError([
+        { field: 'projectLimit', message: `Enter a whole number from 0 to ${maxProjectLimit}` },
+      ]);
+    }
+    return act(id, 'consumer.project_limit_changed', audit, async (_tx, consumer) => ({
+      changes: { projectLimit: limit },
+      details: { before: consumer.projectLimit, after: limit },
+    }));
+  };
+
+  /** Ends every session of the consumer at once; refused when there is none. */
+  const signOutEverywhere = (id: string, audit: AuditContext) =>
+    act(id, 'consumer.sessions_ended', audit, async (tx, consumer) => {
+      const endedSessions = await deleteAllConsumerSessions(tx, consumer.id);
+      if (endedSessions === 0) throw noActiveSession();
+      return { details: { endedSessions } };
+    });
+
+  /** A new temporary password, shown once; the old one and every session stop working. */
+  async function resetPassword(id: string, audit: AuditContext) {
+    const temporaryPassword = generateTemporaryPassword();
+    const passwordHash = await hashPassword(temporaryPassword);
+    const consumer = await act(id, 'consumer.password_reset', audit, async (tx, current, now) => {
+      const endedSessions = await deleteAllConsumerSessions(tx, current.id);
+      return {
+        changes: {
+          passwordHash,
+          mustChangePassword: true,
+          passwordExpiresAt: new Date(now.getTime() + temporaryPasswordLifetimeMs),
+        },
+        details: { temporaryPasswordIssued: true, endedSessions },
+      };
+    });
+    return { consumer, credentials: { email: consumer.email, temporaryPassword } };
+  }
+
+  /**
+   * Deletes the account for good. The event keeps only the account's id: no name, address or
+   * phone survives in the log.
+   */
+  async function deleteAccount(id: string, audit: AuditContext): Promise<void> {
+    await db.transaction(async (tx) => {
+      const consumer = await lockConsumer(tx, id);
+      if (!consumer) throw consumerNotFound();
+      await refuseIfProtected(tx, consumer);
+      await deleteConsumerRow(tx, id);
+      await recordEvent(
+        tx,
+        audit,
+        { action: 'consumer.deleted', consumerId: id, details: { statusBefore: consumer.status } },
+        clock.now(),
+      );
+    });
+  }
+
+  async function listSessions(id: string) {
+    const consumer = await findConsumerById(db, id);
+    if (!consumer) throw consumerNotFound();
+    const sessions = await listConsumerSessions(db, id);
+    return sessions.map((session) => ({
+      id: session.id,
+      createdAt: session.createdAt.toISOString(),
+      lastSeenAt: session.lastSeenAt.toISOString(),
+      ip: session.ip,
+      userAgent: session.userAgent,
+    }));
+  }
+
+  return {
+    suspend,
+    restore,
+    forceActivate,
+    requirePasswordChange,
+    setTwoStep,
+    setProjectLimit,
+    signOutEverywhere,
+    resetPassword,
+    deleteAccount,
+    listSessions,
+  };
+}
+
+export type AccountSecurityService = ReturnType<typeof createAccountSecurityService>;

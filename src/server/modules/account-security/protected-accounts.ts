@@ -1,0 +1,17 @@
+import { AppError } from '../../shared/errors.js';
+
+/**
+ * Test accounts match the protected pattern of Settings (by default `xx_xxxxx@owoxo.dev`, any
+ * case). They cannot be suspended or deleted, whoever asks.
+ */
+export function isProtectedAccount(email: string, pattern: string): boolean {
+  try {
+    return new RegExp(pattern, 'iu').test(email.trim());
+  } catch {
+    // A pattern is validated before it is saved; a broken one protects nothing rather than all.
+    return false;
+  }
+}
+
+export const protectedAccount = () =>
+  new AppError(422, 'consumer.protected', 'This test account is protected');
