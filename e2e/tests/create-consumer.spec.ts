@@ -1,7 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { chooseCountry, chromiumAvailable, field, launchBrowser, signInToConsole } from '../fixtures/browser.js';
+import {
+  chooseCountry,
+  chromiumAvailable,
+  field,
+  launchBrowser,
+  signInToConsole,
+} from '../fixtures/browser.js';
 import { e2eAdmin, startServer } from '../fixtures/server.js';
 import type { RunningServer } from '../fixtures/server.js';
 

@@ -22,6 +22,8 @@ export const consumerProfileSchema = z.object({
   email: z.string(),
   /** True while the session may only change the password or sign out. */
   passwordChangeRequired: z.boolean(),
+  /** True until the email check is passed (new account, or after a restore). */
+  verificationRequired: z.boolean(),
 });
 export type ConsumerProfile = z.infer<typeof consumerProfileSchema>;
 
@@ -31,3 +33,16 @@ export const changePasswordBodySchema = z.strictObject({
   newPassword: z.string().min(1, 'New password is required').max(1024),
 });
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
+
+/** Sign-in answer when two-step validation is on: the code went to the account's address. */
+export const twoStepRequiredSchema = z.object({
+  twoStepRequired: z.literal(true),
+  /** The address the code went to, partly hidden. */
+  sentTo: z.string(),
+});
+
+export const codeBodySchema = z.strictObject({
+  code: z.string().trim().min(1, 'Code is required').max(16, 'Code is at most 16 characters'),
+});
+
+export const codeSentSchema = z.object({ sentTo: z.string() });

@@ -24,9 +24,15 @@ import { createAdminAuthService } from './modules/admins/admin-auth.service.js';
 import { adminAuthRoutes } from './modules/admins/admin-auth.routes.js';
 import { consumerAuthRoutes } from './modules/consumer-auth/consumer-auth.routes.js';
 import { createConsumerAuthService } from './modules/consumer-auth/consumer-auth.service.js';
+import { createEmailCodesService } from './modules/consumer-auth/email-codes.service.js';
+import { createPasswordChangeService } from './modules/consumer-auth/password-change.service.js';
 import { consumersRoutes } from './modules/consumers/consumers.routes.js';
 import { createConsumersService } from './modules/consumers/consumers.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { createDeliveryWorker } from './modules/mail/delivery-worker.js';
+import type { DeliveryWorker } from './modules/mail/delivery-worker.js';
+import { devMailboxRoutes } from './modules/mail/dev-mailbox.routes.js';
+import { createSmtpTransport, mailboxTransport } from './modules/mail/mail.transport.js';
 import {
   adminSessionLifetime,
   consumerSessionLifetime,
@@ -51,6 +57,14 @@ export interface AppOptions {
   webRoot?: string;
   /** False until the database is migrated; readiness answers 503 meanwhile. */
   isReady?: () => boolean;
+  /** Poll the outbox in the background (default); tests drive `app.mailWorker` themselves. */
+  startMailWorker?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mailWorker: DeliveryWorker;
+  }
 }
 
 const incomingRequestId = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -126,9 +140,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const allowedOrigins = config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [];
   registerRequestGuards(app, { allowedOrigins });
 
-  const deps = { db: database.db, clock };
+  const transport = config.SMTP_URL
+    ? createSmtpTransport(config.SMTP_URL, config.MAIL_FROM)
+    : mailboxTransport;
+  const mailWorker = createDeliveryWorker({ db: database.db, clock, transport, log: app.log });
+  app.decorate('mailWorker', mailWorker);
+  if (options.startMailWorker ?? true) {
+    app.addHook('onReady', async () => mailWorker.start());
+  }
+  app.addHook('onClose', async () => {
+    await mailWorker.stop();
+    transport.close();
+  });
+  const mailQueued = () => {
+    mailWorker.runOnce().catch((error: unknown) => app.log.error({ err: error }, 'mail delivery'));
+  };
+  const deps = { db: database.db, clock, mailQueued };
   const adminAuth = createAdminAuthService(deps);
   const consumerAuth = createConsumerAuthService(deps);
+  const passwords = createPasswordChangeService(deps);
+  const emailCodes = createEmailCodesService(deps);
   const consumers = createConsumersService(deps);
   const security = createAccountSecurityService(deps);
   const cookies = sessionCookieNames(secure);
@@ -160,8 +191,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(consumerAuthRoutes, {
     prefix: '/api/v1',
     consumerAuth,
+    passwords,
+    emailCodes,
     cookie: consumerCookie,
+    challengeCookie: { ...consumerCookie, name: cookies.challenge, maxAgeSeconds: 10 * 60 },
   });
+  if (config.NODE_ENV !== 'production' && !config.SMTP_URL) {
+    await app.register(devMailboxRoutes, { db: database.db });
+  }
   await registerWebApp(app, options.webRoot ?? defaultWebRoot);
   return app;
 }

@@ -17,7 +17,7 @@ export function App() {
 
   return (
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <Suspense fallback={<PageLoader />}>

@@ -1,18 +1,41 @@
+import diagnostics from 'node:diagnostics_channel';
 import { Writable } from 'node:stream';
 
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifySchema,
+  InjectOptions,
+  LightMyRequestResponse,
+} from 'fastify';
 import { pino } from 'pino';
 
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { ensureFirstOwner } from '../../src/server/modules/admins/admin-auth.service.js';
+import type { RouteAuth } from '../../src/server/plugins/auth.js';
 import { loggerOptions } from '../../src/server/plugins/logging.js';
 import { ManualClock } from '../../src/server/shared/clock.js';
 import { createTestDatabase } from './database.js';
 import type { TestDatabase } from './database.js';
+import { LeakWatch } from './leak-watch.js';
 
 export const adminEmail = 'owner@example.com';
 export const adminPassword = 'a long owner passphrase';
+
+/** A route as it was registered: what the inventory tests iterate. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  auth: RouteAuth | undefined;
+  schema: FastifySchema | undefined;
+}
+
+export interface TestAppOptions {
+  /** Environment variables on top of the test defaults. */
+  env?: NodeJS.ProcessEnv;
+  /** Registers test-only routes after the real ones and before the app is ready. */
+  routes?: (app: FastifyInstance) => void;
+}
 
 export interface TestApp {
   app: FastifyInstance;
@@ -20,16 +43,49 @@ export interface TestApp {
   clock: ManualClock;
   /** Every log line the app wrote, as text: tests grep it for secrets. */
   logs(): string;
+  /** Every route the app registered, in registration order. */
+  routes(): RegisteredRoute[];
   /** A same-origin request, as the browser sends it. */
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
   signInAdmin(): Promise<string>;
+  /**
+   * Closes the app and drops its database. Throws when an issued token or temporary password
+   * reached the logs, or a JSON response carried a secret-looking key (SR-39, SR-103).
+   */
   close(): Promise<void>;
 }
 
-export async function buildTestApp(environment: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+const initialization = diagnostics.channel('fastify.initialization');
+
+/**
+ * Builds the app and records its routes: Fastify announces each new instance on the
+ * `fastify.initialization` channel, early enough to add an onRoute hook before any route exists.
+ */
+async function buildRecordingRoutes(
+  options: Parameters<typeof buildApp>[0],
+  routes: RegisteredRoute[],
+): Promise<FastifyInstance> {
+  const onInitialization = (message: unknown) => {
+    const { fastify } = message as { fastify: FastifyInstance };
+    fastify.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      for (const method of methods) {
+        routes.push({ method, url: route.url, auth: route.config?.auth, schema: route.schema });
+      }
+    });
+  };
+  initialization.subscribe(onInitialization);
+  // buildApp creates its Fastify instance before its first await, so unsubscribing right after
+  // the call cannot miss it, nor catch another test app built meanwhile.
+  const building = buildApp(options);
+  initialization.unsubscribe(onInitialization);
+  return building;
+}
+
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new ManualClock(new Date('2026-06-01T09:00:00Z'));
-  const config = loadConfig({ LOG_LEVEL: 'info', NODE_ENV: 'test', ...environment });
+  const config = loadConfig({ LOG_LEVEL: 'info', NODE_ENV: 'test', ...options.env });
   let captured = '';
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -37,24 +93,43 @@ export async function buildTestApp(environment: NodeJS.ProcessEnv = {}): Promise
       done();
     },
   });
-  const options = loggerOptions(config);
-  const logger = pino(typeof options === 'object' ? options : {}, sink);
+  const logOptions = loggerOptions(config);
+  const logger = pino(typeof logOptions === 'object' ? logOptions : {}, sink);
   await ensureFirstOwner(
     { db: database.handle.db, clock },
     { email: adminEmail, password: adminPassword },
     () => 'unused',
   );
-  const app = await buildApp({ config, database: database.handle, clock, logger });
-  await app.ready();
+  const routes: RegisteredRoute[] = [];
+  const app = await buildRecordingRoutes(
+    { config, database: database.handle, clock, logger },
+    routes,
+  );
+  try {
+    options.routes?.(app);
+    await app.ready();
+  } catch (error) {
+    await app.close();
+    await database.drop();
+    throw error;
+  }
 
-  const request = (options: InjectOptions) =>
-    app.inject({ ...options, headers: { 'sec-fetch-site': 'same-origin', ...options.headers } });
+  const watch = new LeakWatch();
+  const request = async (injectOptions: InjectOptions) => {
+    const response = await app.inject({
+      ...injectOptions,
+      headers: { 'sec-fetch-site': 'same-origin', ...injectOptions.headers },
+    });
+    watch.observe(typeof injectOptions.url === 'string' ? injectOptions.url : '', response);
+    return response;
+  };
 
   return {
     app,
     database,
     clock,
     logs: () => captured,
+    routes: () => [...routes],
     request,
     async signInAdmin() {
       const response = await request({
@@ -68,6 +143,7 @@ export async function buildTestApp(environment: NodeJS.ProcessEnv = {}): Promise
     async close() {
       await app.close();
       await database.drop();
+      watch.assertNoLeaks(captured);
     },
   };
 }

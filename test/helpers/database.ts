@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 
 import { openDatabase } from '../../src/db/client.js';
@@ -34,6 +35,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await runOnServer(serverUrl, `drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/** Runs a query on a test database; both drivers answer with `rows`. */
+export async function queryRows<T>(database: TestDatabase, query: SQL): Promise<T[]> {
+  const result = await database.handle.db.execute(query);
+  return result.rows as T[];
 }
 
 async function runOnServer(serverUrl: string, statement: string): Promise<void> {

@@ -3,3 +3,5 @@ export * from './consumers.js';
 export * from './events.js';
 export * from './sessions.js';
 export * from './settings.js';
+export * from './messages.js';
+export * from './verification.js';

@@ -2,10 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { AppError } from '../shared/errors.js';
 import type { AuthenticatedAdmin, AdminAuthService } from '../modules/admins/admin-auth.service.js';
-import type {
-  AuthenticatedConsumer,
-  ConsumerAuthService,
-} from '../modules/consumer-auth/consumer-auth.service.js';
+import type { ConsumerAuthService } from '../modules/consumer-auth/consumer-auth.service.js';
+import type { AuthenticatedConsumer } from '../modules/consumer-auth/consumer-session.js';
 import type { AuditContext } from '../modules/events/events.repository.js';
 
 /**
@@ -69,7 +67,9 @@ export function registerAuth(app: FastifyInstance, options: AuthPluginOptions): 
     }
   });
 
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+  // onRequest, not preHandler: a request without the right session is refused before its body
+  // is read or validated, so anonymous callers learn nothing from validation errors.
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const auth = request.routeOptions.config.auth ?? 'public';
     if (auth === 'public') return;
     if (auth === 'admin') {
@@ -88,6 +88,13 @@ export function registerAuth(app: FastifyInstance, options: AuthPluginOptions): 
         403,
         'auth.password_change_required',
         'Choose a new password before continuing.',
+      );
+    }
+    if (auth === 'consumer' && request.consumerAuth.verificationRequired) {
+      throw new AppError(
+        403,
+        'auth.verification_required',
+        'Verify your email address before continuing.',
       );
     }
   });

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 
-import { AppError } from '../shared/errors.js';
+import { AppError, validationError } from '../shared/errors.js';
+import { findUnstorableText } from '../shared/text.js';
+import { registerJsonBodyParser } from './json-body.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -21,6 +23,20 @@ function originOfHost(protocol: string, host: string | undefined): string | null
 export function registerRequestGuards(app: FastifyInstance, options: RequestGuardOptions): void {
   // Only JSON bodies are accepted: form and text posts are what cross-site forms can send (SR-61).
   app.removeContentTypeParser(['text/plain']);
+  registerJsonBodyParser(app);
+
+  // A NUL anywhere would reach PostgreSQL and fail there as a 500 (SR-74, SR-76): refuse it here,
+  // for every route at once, before any schema or service sees the request.
+  app.addHook('preValidation', async (request) => {
+    const parts = { body: request.body, query: request.query, params: request.params };
+    for (const [part, value] of Object.entries(parts)) {
+      const path = findUnstorableText(value);
+      if (path !== null) {
+        const field = path || part;
+        throw validationError([{ field, message: 'contains a character that cannot be stored' }]);
+      }
+    }
+  });
 
   app.addHook('onRequest', async (request) => {
     if (safeMethods.has(request.method)) return;

@@ -56,6 +56,23 @@ export interface PasswordContext {
   email?: string | undefined;
   firstName?: string | undefined;
   lastName?: string | undefined;
+  /** E.164; its last eight digits are how it is written in any national format. */
+  phone?: string | null | undefined;
+}
+
+/** Context words no password may contain whoever chooses it (SR-03). */
+const productWords = ['gatehouse'];
+
+function identifiersOf(context: PasswordContext, email: string | undefined): string[] {
+  const names = [email?.split('@')[0], context.firstName, context.lastName]
+    .map((value) => value?.toLowerCase().trim())
+    .filter((value): value is string => Boolean(value && value.length >= 4));
+  const phoneDigits = context.phone?.replace(/\D/g, '').slice(-8);
+  return [
+    ...productWords,
+    ...names,
+    ...(phoneDigits && phoneDigits.length >= 6 ? [phoneDigits] : []),
+  ];
 }
 
 /** Reasons a chosen password is refused; the error names the field given. */
@@ -85,10 +102,10 @@ export function checkPasswordPolicy(
   if (isCommonPassword(lowered)) {
     refuse('password.common', 'This password is too common; choose another.');
   }
-  const identifiers = [email?.split('@')[0], context.firstName, context.lastName]
-    .map((value) => value?.toLowerCase().trim())
-    .filter((value): value is string => Boolean(value && value.length >= 4));
-  if (identifiers.some((identifier) => lowered.includes(identifier))) {
-    refuse('password.contains_identifier', 'The password cannot contain your name or email.');
+  if (identifiersOf(context, email).some((identifier) => lowered.includes(identifier))) {
+    refuse(
+      'password.contains_identifier',
+      'The password cannot contain your name, email, phone number or the product name.',
+    );
   }
 }

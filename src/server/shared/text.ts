@@ -28,3 +28,28 @@ export function hasForbiddenCharacters(value: string): boolean {
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
+
+// PostgreSQL cannot store NUL in text, and a lone UTF-16 surrogate is not a character at all.
+// eslint-disable-next-line no-control-regex -- matching NUL is the point here
+const unstorable = /\u0000|\p{Cs}/u;
+
+/**
+ * The dotted path of the first string (key or value) in a parsed request part that the database
+ * could not store, '' when the part itself is such a string, or null when all is well.
+ */
+export function findUnstorableText(value: unknown): string | null {
+  const pending: [unknown, string][] = [[value, '']];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [current, path] = next;
+    if (typeof current === 'string') {
+      if (unstorable.test(current)) return path;
+    } else if (typeof current === 'object' && current !== null) {
+      for (const [key, child] of Object.entries(current)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (unstorable.test(key)) return path;
+        pending.push([child, childPath]);
+      }
+    }
+  }
+  return null;
+}

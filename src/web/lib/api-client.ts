@@ -111,6 +111,8 @@ export async function requestJson<Schema extends z.ZodType>(
   if (!response.ok) throw toApiError(path, response.status, body);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
+    // The server and this app disagree on the contract: say where, for whoever reads the console.
+    console.error('Unexpected API response', path, parsed.error.issues);
     throw new ApiError(path, response.status, 'response.unexpected', genericServerMessage);
   }
   return parsed.data;

@@ -19,7 +19,9 @@ import { temporaryPasswordLifetimeMs } from '../consumers/consumers.service.js';
 import { toConsumerView } from '../consumers/consumers.view.js';
 import { recordEvent } from '../events/events.repository.js';
 import type { AuditContext } from '../events/events.repository.js';
+import { enqueueMail } from '../mail/outbox.repository.js';
 import { readSettings } from '../settings/settings.repository.js';
+import { voidConsumerCodes } from '../verification/verification.repository.js';
 import {
   alreadyActivated,
   alreadySuspended,
@@ -33,6 +35,7 @@ import { isProtectedAccount, protectedAccount } from './protected-accounts.js';
 export interface AccountSecurityDeps {
   db: Database;
   clock: Clock;
+  mailQueued?: () => void;
 }
 
 interface ActionOutcome {
@@ -44,7 +47,7 @@ type ActionStep = (tx: Tx, consumer: Consumer, now: Date) => Promise<ActionOutco
 
 export const maxProjectLimit = 10_000;
 
-export function createAccountSecurityService({ db, clock }: AccountSecurityDeps) {
+export function createAccountSecurityService({ db, clock, mailQueued }: AccountSecurityDeps) {
   /**
    * Runs one console action on a locked consumer row: the checks, the change, the version bump
    * and the event commit together or not at all.
@@ -72,10 +75,11 @@ export function createAccountSecurityService({ db, clock }: AccountSecurityDeps)
 
   /** Blocks the account and ends its sessions; nothing is deleted. */
   const suspend = (id: string, audit: AuditContext) =>
-    act(id, 'consumer.suspended', audit, async (tx, consumer) => {
+    act(id, 'consumer.suspended', audit, async (tx, consumer, now) => {
       if (consumer.status === 'suspended') throw alreadySuspended();
       await refuseIfProtected(tx, consumer);
       const endedSessions = await deleteAllConsumerSessions(tx, consumer.id);
+      await voidConsumerCodes(tx, consumer.id, now, 'suspended');
       return {
         changes: { status: 'suspended', statusBeforeSuspension: consumer.status },
         details: { before: consumer.status, after: 'suspended', endedSessions },
@@ -147,6 +151,17 @@ export function createAccountSecurityService({ db, clock }: AccountSecurityDeps)
     const passwordHash = await hashPassword(temporaryPassword);
     const consumer = await act(id, 'consumer.password_reset', audit, async (tx, current, now) => {
       const endedSessions = await deleteAllConsumerSessions(tx, current.id);
+      await voidConsumerCodes(tx, current.id, now, 'password_reset');
+      // The notice carries no secret: the temporary password travels through the admin only.
+      await enqueueMail(
+        tx,
+        {
+          consumerId: current.id,
+          recipient: current.email,
+          mail: { template: 'password_reset_notice', firstName: current.firstName },
+        },
+        now,
+      );
       return {
         changes: {
           passwordHash,
@@ -156,6 +171,7 @@ export function createAccountSecurityService({ db, clock }: AccountSecurityDeps)
         details: { temporaryPasswordIssued: true, endedSessions },
       };
     });
+    mailQueued?.();
     return { consumer, credentials: { email: consumer.email, temporaryPassword } };
   }
 

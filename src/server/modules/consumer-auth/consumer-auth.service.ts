@@ -1,32 +1,30 @@
-import type { ConsumerProfile } from '../../../contracts/auth.js';
 import type { Database, Tx } from '../../../db/client.js';
 import type { Consumer } from '../../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
-import { AppError } from '../../shared/errors.js';
-import { newId } from '../../shared/ids.js';
-import {
-  checkPasswordPolicy,
-  hashPassword,
-  verifyAgainstDummy,
-  verifyPassword,
-} from '../../shared/passwords.js';
+import { verifyAgainstDummy, verifyPassword } from '../../shared/passwords.js';
 import { hashToken } from '../../shared/tokens.js';
 import { normalizeEmailKey } from '../consumers/consumer-input.js';
 import { findConsumerByEmailKey, updateConsumer } from '../consumers/consumers.repository.js';
 import { recordEvent } from '../events/events.repository.js';
 import type { AuditContext } from '../events/events.repository.js';
-import { readSettings } from '../settings/settings.repository.js';
 import {
   consumerSessionLifetime,
   isSessionExpired,
   issueSessionToken,
   shouldTouchSession,
 } from '../sessions/sessions.policy.js';
+import { maskEmail, sendCode } from '../verification/verification.service.js';
+import {
+  accountSuspended,
+  invalidConsumerCredentials,
+  needsEmailCheck,
+  openConsumerSession,
+  toConsumerProfile,
+} from './consumer-session.js';
+import type { AuthenticatedConsumer } from './consumer-session.js';
 import {
   deleteConsumerSession,
-  deleteOtherConsumerSessions,
   findConsumerSessionByTokenHash,
-  insertConsumerSession,
   lockConsumer,
   touchConsumerSession,
 } from './consumer-sessions.repository.js';
@@ -34,34 +32,19 @@ import {
 export interface ConsumerAuthDeps {
   db: Database;
   clock: Clock;
+  /** Called after a transaction queued mail, so the delivery worker sends it at once. */
+  mailQueued?: () => void;
 }
 
-export interface AuthenticatedConsumer {
-  consumer: Consumer;
-  sessionId: string;
-  /** Temporary password or a required change: only the password change and sign-out work. */
-  passwordChangeRequired: boolean;
-}
-
-/** The one answer for every failed sign-in, whatever the reason (SR-82). */
-export const invalidConsumerCredentials = () =>
-  new AppError(401, 'auth.invalid_credentials', 'Wrong email address or password.');
-
-export function toConsumerProfile(consumer: Consumer): ConsumerProfile {
-  return {
-    id: consumer.id,
-    firstName: consumer.firstName,
-    lastName: consumer.lastName,
-    email: consumer.email,
-    passwordChangeRequired: consumer.mustChangePassword,
-  };
-}
+export type SignInOutcome =
+  | { kind: 'signed-in'; token: string; profile: ReturnType<typeof toConsumerProfile> }
+  | { kind: 'two-step'; challengeToken: string; sentTo: string };
 
 function isTemporaryPasswordExpired(consumer: Consumer, now: Date): boolean {
   return consumer.passwordExpiresAt !== null && consumer.passwordExpiresAt <= now;
 }
 
-export function createConsumerAuthService({ db, clock }: ConsumerAuthDeps) {
+export function createConsumerAuthService({ db, clock, mailQueued }: ConsumerAuthDeps) {
   async function recordFailure(audit: AuditContext, consumerId: string | null, reason: string) {
     await db.transaction((tx) =>
       recordEvent(
@@ -73,33 +56,51 @@ export function createConsumerAuthService({ db, clock }: ConsumerAuthDeps) {
     );
   }
 
-  async function openSession(tx: Tx, consumerId: string, audit: AuditContext, now: Date) {
-    const { token, tokenHash } = issueSessionToken();
-    const sessionId = newId();
-    await insertConsumerSession(tx, {
-      id: sessionId,
-      consumerId,
-      tokenHash,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + consumerSessionLifetime.absoluteMs),
-      ip: audit.ip,
-      userAgent: audit.userAgent?.slice(0, 256) ?? null,
-    });
-    return { token, sessionId };
+  /** Right password, account usable: a second step when two-step is on, else a session. */
+  async function continueSignIn(tx: Tx, consumer: Consumer, audit: AuditContext, now: Date) {
+    if (consumer.twoStepEnabled) {
+      const { token, tokenHash } = issueSessionToken();
+      await sendCode(tx, consumer, 'two_step', now, tokenHash);
+      await recordEvent(
+        tx,
+        audit,
+        { action: 'consumer.two_step_code_sent', consumerId: consumer.id },
+        now,
+      );
+      return {
+        kind: 'two-step',
+        challengeToken: token,
+        sentTo: maskEmail(consumer.email),
+      } as const;
+    }
+    const session = await openConsumerSession(tx, consumer.id, audit, now);
+    await updateConsumer(tx, consumer.id, { lastSignInAt: now });
+    await recordEvent(tx, audit, { action: 'consumer.sign_in', consumerId: consumer.id }, now);
+    // The email check follows any forced password change; its code goes out with the sign-in.
+    if (needsEmailCheck(consumer) && !consumer.mustChangePassword) {
+      await sendCode(tx, consumer, 'activation', now);
+    }
+    const signedIn = { ...consumer, lastSignInAt: now };
+    return {
+      kind: 'signed-in',
+      token: session.token,
+      profile: toConsumerProfile(signedIn),
+    } as const;
   }
 
-  async function signIn(email: string, password: string, audit: AuditContext) {
+  async function signIn(
+    email: string,
+    password: string,
+    audit: AuditContext,
+  ): Promise<SignInOutcome> {
     const found = await findConsumerByEmailKey(db, normalizeEmailKey(email));
     const valid = found?.passwordHash
       ? await verifyPassword(found.passwordHash, password)
       : await verifyAgainstDummy(password);
     const now = clock.now();
     if (!found || !valid || isTemporaryPasswordExpired(found, now)) {
-      await recordFailure(
-        audit,
-        found?.id ?? null,
-        found && valid ? 'temporary_password_expired' : 'invalid_credentials',
-      );
+      const reason = found && valid ? 'temporary_password_expired' : 'invalid_credentials';
+      await recordFailure(audit, found?.id ?? null, reason);
       throw invalidConsumerCredentials();
     }
     const actor = { ...audit, actorType: 'consumer' as const, actorId: found.id };
@@ -121,24 +122,12 @@ export function createConsumerAuthService({ db, clock }: ConsumerAuthDeps) {
         );
         return { kind: 'suspended' } as const;
       }
-      const session = await openSession(tx, consumer.id, actor, now);
-      await updateConsumer(tx, consumer.id, { lastSignInAt: now });
-      await recordEvent(tx, actor, { action: 'consumer.sign_in', consumerId: consumer.id }, now);
-      return {
-        kind: 'signed-in',
-        consumer: { ...consumer, lastSignInAt: now },
-        ...session,
-      } as const;
+      return continueSignIn(tx, consumer, actor, now);
     });
     if (outcome.kind === 'gone') throw invalidConsumerCredentials();
-    if (outcome.kind === 'suspended') {
-      throw new AppError(
-        403,
-        'auth.account_suspended',
-        'This account is suspended. Contact support.',
-      );
-    }
-    return { token: outcome.token, profile: toConsumerProfile(outcome.consumer) };
+    if (outcome.kind === 'suspended') throw accountSuspended();
+    mailQueued?.();
+    return outcome;
   }
 
   /** Resolves a cookie to its consumer on every request; null when unknown, expired or blocked. */
@@ -160,6 +149,7 @@ export function createConsumerAuthService({ db, clock }: ConsumerAuthDeps) {
       consumer: found.consumer,
       sessionId: found.session.id,
       passwordChangeRequired: found.consumer.mustChangePassword,
+      verificationRequired: needsEmailCheck(found.consumer),
     };
   }
 
@@ -175,80 +165,7 @@ export function createConsumerAuthService({ db, clock }: ConsumerAuthDeps) {
     });
   }
 
-  /**
-   * Sets a new password. A restricted session (temporary password) needs no current password;
-   * otherwise it must be given. Ends every other session and rotates this one (SR-31).
-   */
-  async function changePassword(
-    auth: AuthenticatedConsumer,
-    input: { currentPassword?: string | undefined; newPassword: string },
-    audit: AuditContext,
-  ) {
-    const { consumer } = auth;
-    if (!auth.passwordChangeRequired) {
-      const currentValid =
-        input.currentPassword !== undefined &&
-        consumer.passwordHash !== null &&
-        (await verifyPassword(consumer.passwordHash, input.currentPassword));
-      if (!currentValid) {
-        throw new AppError(
-          400,
-          'auth.wrong_password',
-          'currentPassword: the current password is wrong',
-          {
-            details: {
-              issues: [{ field: 'currentPassword', message: 'The current password is wrong' }],
-            },
-          },
-        );
-      }
-    }
-    const settings = await readSettings(db);
-    checkPasswordPolicy(input.newPassword, {
-      minLength: settings.passwordMinLength,
-      email: consumer.email,
-      firstName: consumer.firstName,
-      lastName: consumer.lastName,
-    });
-    if (consumer.passwordHash && (await verifyPassword(consumer.passwordHash, input.newPassword))) {
-      throw new AppError(
-        400,
-        'password.reused',
-        'newPassword: choose a password you have not used here',
-        {
-          details: { issues: [{ field: 'newPassword', message: 'Choose a different password' }] },
-        },
-      );
-    }
-    const passwordHash = await hashPassword(input.newPassword);
-    const now = clock.now();
-    const actor = { ...audit, actorType: 'consumer' as const, actorId: consumer.id };
-    return db.transaction(async (tx) => {
-      await updateConsumer(tx, consumer.id, {
-        passwordHash,
-        mustChangePassword: false,
-        passwordExpiresAt: null,
-        updatedAt: now,
-      });
-      await deleteOtherConsumerSessions(tx, consumer.id, auth.sessionId);
-      await deleteConsumerSession(tx, auth.sessionId);
-      const session = await openSession(tx, consumer.id, actor, now);
-      await recordEvent(
-        tx,
-        actor,
-        {
-          action: 'consumer.password_changed',
-          consumerId: consumer.id,
-          details: { wasTemporary: auth.passwordChangeRequired },
-        },
-        now,
-      );
-      const updated = { ...consumer, mustChangePassword: false, passwordExpiresAt: null };
-      return { token: session.token, profile: toConsumerProfile(updated) };
-    });
-  }
-
-  return { signIn, authenticate, signOut, changePassword };
+  return { signIn, authenticate, signOut };
 }
 
 export type ConsumerAuthService = ReturnType<typeof createConsumerAuthService>;

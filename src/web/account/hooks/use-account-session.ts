@@ -22,7 +22,8 @@ function useSetSession() {
 
 export function useSignIn() {
   const setSession = useSetSession();
-  return useMutation({ mutationFn: signIn, onSuccess: setSession });
+  // gcTime 0: the variables hold a password; forget them once nothing watches the mutation.
+  return useMutation({ mutationFn: signIn, onSuccess: setSession, gcTime: 0 });
 }
 
 export function useSignOut() {
@@ -32,5 +33,5 @@ export function useSignOut() {
 
 export function useChangePassword() {
   const setSession = useSetSession();
-  return useMutation({ mutationFn: changePassword, onSuccess: setSession });
+  return useMutation({ mutationFn: changePassword, onSuccess: setSession, gcTime: 0 });
 }

@@ -15,6 +15,8 @@ export function useSignInAdmin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signInAdmin,
+    // The variables hold the password: forget them as soon as nothing watches the mutation.
+    gcTime: 0,
     onSuccess: (admin) => {
       queryClient.removeQueries({ queryKey: ['admin'], predicate: isCachedData });
       queryClient.setQueryData(adminSessionKey, admin);

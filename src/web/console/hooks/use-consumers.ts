@@ -50,6 +50,8 @@ export function useCreateConsumer() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createConsumer,
+    // The result holds the temporary password: keep it no longer than the panel shows it.
+    gcTime: 0,
     onSuccess: ({ consumer }) => {
       void queryClient.invalidateQueries({ queryKey: consumerKeys.all });
       queryClient.setQueryData(consumerKeys.record(consumer.id), consumer);

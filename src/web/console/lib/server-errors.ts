@@ -13,19 +13,17 @@ export function formFailureOf<Values>(
   error: unknown,
   fields: readonly (keyof Values & string)[],
 ): FormFailure<Values> {
-  if (isApiError(error, 409) && error.code === 'consumer.email_taken') {
-    const emailField = fields.find((field) => field === 'email');
-    if (emailField) {
-      const fieldErrors: FieldErrors<Values> = {};
-      fieldErrors[emailField] = error.message;
-      return { fieldErrors, formError: null };
-    }
-  }
-  if (isApiError(error, 400) && error.issues.length > 0) {
+  if (isApiError(error) && error.status < 500 && error.issues.length > 0) {
     const { errors, unmatched } = assignIssues<Values>(error.issues, fields);
     const formError =
       unmatched.length > 0 ? unmatched.map((issue) => issue.message).join(' ') : null;
     return { fieldErrors: errors, formError };
+  }
+  const emailField = fields.find((field) => field === 'email');
+  if (isApiError(error, 409) && error.code === 'consumer.email_taken' && emailField) {
+    const fieldErrors: FieldErrors<Values> = {};
+    fieldErrors[emailField] = error.message;
+    return { fieldErrors, formError: null };
   }
   return { fieldErrors: {}, formError: errorMessage(error) };
 }

@@ -16,7 +16,7 @@ const toValues = (consumer: ConsumerView): IdentityValues => ({
   country: consumer.country,
 });
 
-const toInput = (values: IdentityValues) => ({ ...values, country: values.country || undefined });
+const toInput = (values: IdentityValues) => values;
 
 interface EditProps {
   consumer: ConsumerView;

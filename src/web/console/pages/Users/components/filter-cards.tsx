@@ -16,7 +16,7 @@ interface FilterCardsProps {
 
 export function FilterCards({ active, counts, onSelect }: FilterCardsProps) {
   return (
-    <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
+    <SimpleGrid cols={3} spacing={{ base: 'xs', sm: 'md' }}>
       {cards.map(({ filter, label }) => {
         const selected = filter === active;
         return (

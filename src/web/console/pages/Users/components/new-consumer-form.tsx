@@ -28,11 +28,7 @@ export function NewConsumerForm({ onCreated }: { onCreated: (created: CreatedCon
     event.preventDefault();
     setFormError(null);
     const { values } = form;
-    const input = {
-      ...values,
-      phone: values.phone.trim() || undefined,
-      country: values.country || undefined,
-    };
+    const input = { ...values, phone: values.phone.trim() || undefined };
     const checked = validateForm<typeof createConsumerBodySchema, NewConsumerValues>(
       createConsumerBodySchema,
       input,

@@ -1,0 +1,191 @@
+import type { Database, Tx } from '../../../db/client.js';
+import type { Consumer } from '../../../db/schema/index.js';
+import type { Clock } from '../../shared/clock.js';
+import { hashToken } from '../../shared/tokens.js';
+import { findConsumerById, updateConsumer } from '../consumers/consumers.repository.js';
+import { recordEvent } from '../events/events.repository.js';
+import type { AuditContext } from '../events/events.repository.js';
+import { findCodeByChallenge, findLatestCode } from '../verification/verification.repository.js';
+import {
+  assertResendAllowed,
+  checkCode,
+  invalidCode,
+  maskEmail,
+  sendCode,
+} from '../verification/verification.service.js';
+import {
+  accountSuspended,
+  needsEmailCheck,
+  openConsumerSession,
+  toConsumerProfile,
+} from './consumer-session.js';
+import type { AuthenticatedConsumer } from './consumer-session.js';
+import { lockConsumer } from './consumer-sessions.repository.js';
+
+export interface EmailCodesDeps {
+  db: Database;
+  clock: Clock;
+  mailQueued?: () => void;
+}
+
+/** Proving the address activates a New account and clears a restore's verification. */
+function emailProvenChanges(consumer: Consumer, now: Date): Partial<Consumer> {
+  return {
+    emailVerifiedAt: now,
+    verificationRequired: false,
+    ...(consumer.status === 'new' ? { status: 'active' as const } : {}),
+    updatedAt: now,
+    version: consumer.version + 1,
+  };
+}
+
+export function createEmailCodesService({ db, clock, mailQueued }: EmailCodesDeps) {
+  async function recordProof(tx: Tx, consumer: Consumer, audit: AuditContext, now: Date) {
+    if (!needsEmailCheck(consumer) && consumer.emailVerifiedAt) return consumer;
+    const changes = emailProvenChanges(consumer, now);
+    await updateConsumer(tx, consumer.id, changes);
+    await recordEvent(
+      tx,
+      audit,
+      {
+        action: 'consumer.email_verified',
+        consumerId: consumer.id,
+        details: { statusBefore: consumer.status, statusAfter: changes.status ?? consumer.status },
+      },
+      now,
+    );
+    return { ...consumer, ...changes };
+  }
+
+  /**
+   * The second step of a sign-in: the code must belong to this browser's challenge. A wrong try
+   * is counted (and committed) before the refusal; the fifth voids the code.
+   */
+  async function completeTwoStep(challengeToken: string, submitted: string, audit: AuditContext) {
+    const code = await findCodeByChallenge(db, hashToken(challengeToken));
+    if (!code || code.purpose !== 'two_step') throw invalidCode();
+    const now = clock.now();
+    const actor = { ...audit, actorType: 'consumer' as const, actorId: code.consumerId };
+    const outcome = await db.transaction(async (tx) => {
+      const consumer = await lockConsumer(tx, code.consumerId);
+      if (!consumer) return { kind: 'rejected' } as const;
+      const check = await checkCode(tx, code, submitted, consumer.emailKey, now);
+      if (check === 'rejected') {
+        await recordEvent(
+          tx,
+          actor,
+          {
+            action: 'consumer.two_step',
+            consumerId: consumer.id,
+            result: 'failure',
+            details: { reason: 'invalid_code' },
+          },
+          now,
+        );
+        return { kind: 'rejected' } as const;
+      }
+      if (consumer.status === 'suspended') return { kind: 'suspended' } as const;
+      const proven = await recordProof(tx, consumer, actor, now);
+      const session = await openConsumerSession(tx, consumer.id, actor, now);
+      await updateConsumer(tx, consumer.id, { lastSignInAt: now });
+      await recordEvent(
+        tx,
+        actor,
+        { action: 'consumer.sign_in', consumerId: consumer.id, details: { twoStep: true } },
+        now,
+      );
+      return {
+        kind: 'signed-in',
+        token: session.token,
+        profile: toConsumerProfile(proven),
+      } as const;
+    });
+    if (outcome.kind === 'rejected') throw invalidCode();
+    if (outcome.kind === 'suspended') throw accountSuspended();
+    return outcome;
+  }
+
+  /** A new sign-in code for the same challenge, no sooner than a minute after the last. */
+  async function resendTwoStep(challengeToken: string, audit: AuditContext) {
+    const challengeHash = hashToken(challengeToken);
+    const latest = await findCodeByChallenge(db, challengeHash);
+    if (!latest || latest.purpose !== 'two_step' || latest.consumedAt) throw invalidCode();
+    const now = clock.now();
+    assertResendAllowed(latest, now);
+    const consumer = await findConsumerById(db, latest.consumerId);
+    if (!consumer || consumer.status === 'suspended') throw invalidCode();
+    await db.transaction(async (tx) => {
+      await sendCode(tx, consumer, 'two_step', now, challengeHash);
+      await recordEvent(
+        tx,
+        { ...audit, actorType: 'consumer', actorId: consumer.id },
+        {
+          action: 'consumer.two_step_code_sent',
+          consumerId: consumer.id,
+          details: { resend: true },
+        },
+        now,
+      );
+    });
+    mailQueued?.();
+    return { sentTo: maskEmail(consumer.email) };
+  }
+
+  /** Sends (again) the email-check code of a signed-in consumer who owes one. */
+  async function requestEmailCheck(auth: AuthenticatedConsumer, audit: AuditContext) {
+    const { consumer } = auth;
+    const now = clock.now();
+    if (auth.verificationRequired) {
+      assertResendAllowed(await findLatestCode(db, consumer.id, 'activation'), now);
+      await db.transaction(async (tx) => {
+        await sendCode(tx, consumer, 'activation', now);
+        await recordEvent(
+          tx,
+          { ...audit, actorType: 'consumer', actorId: consumer.id },
+          { action: 'consumer.email_check_sent', consumerId: consumer.id },
+          now,
+        );
+      });
+      mailQueued?.();
+    }
+    return { sentTo: maskEmail(consumer.email) };
+  }
+
+  /** Checks the emailed code; a right one proves the address and lifts the restriction. */
+  async function confirmEmailCheck(
+    auth: AuthenticatedConsumer,
+    submitted: string,
+    audit: AuditContext,
+  ) {
+    const code = await findLatestCode(db, auth.consumer.id, 'activation');
+    if (!code) throw invalidCode();
+    const now = clock.now();
+    const actor = { ...audit, actorType: 'consumer' as const, actorId: auth.consumer.id };
+    const outcome = await db.transaction(async (tx) => {
+      const consumer = await lockConsumer(tx, auth.consumer.id);
+      if (!consumer) return null;
+      const check = await checkCode(tx, code, submitted, consumer.emailKey, now);
+      if (check === 'rejected') {
+        await recordEvent(
+          tx,
+          actor,
+          {
+            action: 'consumer.email_check',
+            consumerId: consumer.id,
+            result: 'failure',
+            details: { reason: 'invalid_code' },
+          },
+          now,
+        );
+        return null;
+      }
+      return recordProof(tx, consumer, actor, now);
+    });
+    if (!outcome) throw invalidCode();
+    return { consumer: toConsumerProfile(outcome) };
+  }
+
+  return { completeTwoStep, resendTwoStep, requestEmailCheck, confirmEmailCheck };
+}
+
+export type EmailCodesService = ReturnType<typeof createEmailCodesService>;

@@ -1,0 +1,99 @@
+import type { Database } from '../../../db/client.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../shared/passwords.js';
+import { updateConsumer } from '../consumers/consumers.repository.js';
+import { recordEvent } from '../events/events.repository.js';
+import type { AuditContext } from '../events/events.repository.js';
+import { readSettings } from '../settings/settings.repository.js';
+import { sendCode } from '../verification/verification.service.js';
+import { needsEmailCheck, openConsumerSession, toConsumerProfile } from './consumer-session.js';
+import type { AuthenticatedConsumer } from './consumer-session.js';
+import {
+  deleteConsumerSession,
+  deleteOtherConsumerSessions,
+} from './consumer-sessions.repository.js';
+
+export interface PasswordChangeDeps {
+  db: Database;
+  clock: Clock;
+  mailQueued?: () => void;
+}
+
+const wrongCurrentPassword = () =>
+  new AppError(400, 'auth.wrong_password', 'currentPassword: the current password is wrong', {
+    details: { issues: [{ field: 'currentPassword', message: 'The current password is wrong' }] },
+  });
+
+const passwordReused = () =>
+  new AppError(400, 'password.reused', 'newPassword: choose a password you have not used here', {
+    details: { issues: [{ field: 'newPassword', message: 'Choose a different password' }] },
+  });
+
+export function createPasswordChangeService({ db, clock, mailQueued }: PasswordChangeDeps) {
+  /**
+   * Sets a new password. A restricted session (temporary password) needs no current password;
+   * otherwise it must be given. Ends every other session and rotates this one (SR-31).
+   */
+  async function changePassword(
+    auth: AuthenticatedConsumer,
+    input: { currentPassword?: string | undefined; newPassword: string },
+    audit: AuditContext,
+  ) {
+    const { consumer } = auth;
+    // The cheap policy check comes first: an oversize password is refused before argon2 runs
+    // on anything (SR-07).
+    const settings = await readSettings(db);
+    checkPasswordPolicy(input.newPassword, {
+      minLength: settings.passwordMinLength,
+      email: consumer.email,
+      firstName: consumer.firstName,
+      lastName: consumer.lastName,
+      phone: consumer.phone,
+    });
+    if (!auth.passwordChangeRequired) {
+      const currentValid =
+        input.currentPassword !== undefined &&
+        consumer.passwordHash !== null &&
+        (await verifyPassword(consumer.passwordHash, input.currentPassword));
+      if (!currentValid) throw wrongCurrentPassword();
+    }
+    if (consumer.passwordHash && (await verifyPassword(consumer.passwordHash, input.newPassword))) {
+      throw passwordReused();
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    const now = clock.now();
+    const actor = { ...audit, actorType: 'consumer' as const, actorId: consumer.id };
+    const result = await db.transaction(async (tx) => {
+      await updateConsumer(tx, consumer.id, {
+        passwordHash,
+        mustChangePassword: false,
+        passwordExpiresAt: null,
+        updatedAt: now,
+      });
+      await deleteOtherConsumerSessions(tx, consumer.id, auth.sessionId);
+      await deleteConsumerSession(tx, auth.sessionId);
+      const session = await openConsumerSession(tx, consumer.id, actor, now);
+      await recordEvent(
+        tx,
+        actor,
+        {
+          action: 'consumer.password_changed',
+          consumerId: consumer.id,
+          details: { wasTemporary: auth.passwordChangeRequired },
+        },
+        now,
+      );
+      const updated = { ...consumer, mustChangePassword: false, passwordExpiresAt: null };
+      // The forced change is done: the email check, if owed, comes next.
+      if (needsEmailCheck(updated)) await sendCode(tx, updated, 'activation', now);
+      return { token: session.token, profile: toConsumerProfile(updated) };
+    });
+    mailQueued?.();
+    return result;
+  }
+
+  return { changePassword };
+}
+
+export type PasswordChangeService = ReturnType<typeof createPasswordChangeService>;

@@ -1,0 +1,138 @@
+import argon2 from 'argon2';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { adminEmail, buildTestApp } from '../helpers/build-app.js';
+import type { TestApp } from '../helpers/build-app.js';
+import { createConsumer, createSignedInConsumer, signInConsumer } from '../helpers/consumers.js';
+
+let t: TestApp;
+let admin: string;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+// One test moves the clock past a day, which ends console sessions: each test signs in afresh.
+beforeEach(async () => {
+  admin = await t.signInAdmin();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** What a client can observe of a failure: status, body and which headers came back. */
+function observable(response: LightMyRequestResponse) {
+  return {
+    status: response.statusCode,
+    body: response.body,
+    headers: Object.keys(response.headers).sort(),
+  };
+}
+
+const adminAction = (id: string, path: string, method: 'POST' | 'DELETE' = 'POST') =>
+  t.request({
+    method,
+    url: `/api/admin/v1/consumers/${id}${path}`,
+    headers: { cookie: admin },
+  });
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+describe('POST /api/v1/session failures (SR-82)', () => {
+  it('look the same whatever the reason', async () => {
+    const active = await createSignedInConsumer(t, admin, { activate: true });
+    const pending = await createSignedInConsumer(t, admin);
+    const suspended = await createSignedInConsumer(t, admin, { activate: true });
+    const deleted = await createSignedInConsumer(t, admin, { activate: true });
+    const expired = await createConsumer(t, admin);
+    await adminAction(suspended.consumer.id, '/suspend');
+    await adminAction(deleted.consumer.id, '', 'DELETE');
+    t.clock.advance(24 * 60 * 60 * 1000 + 1000);
+
+    const failures = {
+      'unknown email': await signInConsumer(t, 'nobody.here@example.com', 'any password 123'),
+      'wrong password': await signInConsumer(t, active.consumer.email, 'not my password 1'),
+      'pending, wrong password': await signInConsumer(t, pending.consumer.email, 'wrong one 12'),
+      'suspended, wrong password': await signInConsumer(t, suspended.consumer.email, 'wrong 123'),
+      'deleted, right password': await signInConsumer(t, deleted.consumer.email, deleted.password),
+      'expired temporary password': await signInConsumer(
+        t,
+        expired.consumer.email,
+        expired.temporaryPassword,
+      ),
+    };
+
+    const reference = observable(failures['unknown email']);
+    expect(reference.status).toBe(401);
+    expect(JSON.parse(reference.body).error.code).toBe('auth.invalid_credentials');
+    expect(reference.headers).not.toContain('set-cookie');
+    for (const [reason, response] of Object.entries(failures)) {
+      expect(observable(response), reason).toEqual(reference);
+    }
+  });
+
+  it('differ only once the password was right: a suspended account says so', async () => {
+    const suspended = await createSignedInConsumer(t, admin, { activate: true });
+    await adminAction(suspended.consumer.id, '/suspend');
+
+    const response = await signInConsumer(t, suspended.consumer.email, suspended.password);
+
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('auth.account_suspended');
+    expect(response.cookies).toEqual([]);
+  });
+});
+
+describe('POST /api/admin/v1/session failures (SR-82)', () => {
+  it('look the same for an unknown email and a wrong password', async () => {
+    const signIn = (email: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/admin/v1/session',
+        payload: { email, password: 'not the owner password' },
+      });
+
+    const unknown = await signIn('nobody.here@example.com');
+    const wrong = await signIn(adminEmail);
+
+    expect(unknown.statusCode).toBe(401);
+    expect(observable(wrong)).toEqual(observable(unknown));
+  });
+});
+
+describe('sign-in timing (SR-83)', () => {
+  it('runs one argon2 verification for an unknown email, as for a known one', async () => {
+    await signInConsumer(t, 'warm.up@example.com', 'warm up the dummy');
+    const verify = vi.spyOn(argon2, 'verify');
+
+    await signInConsumer(t, 'nobody.here@example.com', 'any password 123');
+
+    expect(verify).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes about as long for an unknown email as for a wrong password', async () => {
+    const known = await createSignedInConsumer(t, admin, { activate: true });
+    await signInConsumer(t, 'warm.up@example.com', 'warm up the dummy');
+    const unknownTimes: number[] = [];
+    const knownTimes: number[] = [];
+
+    // Interleaved, so load from elsewhere on the machine falls on both series alike.
+    for (let round = 0; round < 40; round += 1) {
+      for (const [email, times] of [
+        [`nobody.${round}@example.com`, unknownTimes],
+        [known.consumer.email, knownTimes],
+      ] as const) {
+        const started = performance.now();
+        await signInConsumer(t, email, `wrong password ${round}`);
+        times.push(performance.now() - started);
+      }
+    }
+
+    const difference = Math.abs(median(unknownTimes) - median(knownTimes));
+    expect(difference / median(knownTimes)).toBeLessThan(0.2);
+  });
+});
