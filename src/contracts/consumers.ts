@@ -62,6 +62,9 @@ export const consumerSchema = z.object({
   mustChangePassword: z.boolean(),
   twoStepEnabled: z.boolean(),
   projectLimit: z.number().int(),
+  /** The limit in force: the consumer's own, or the global one of Settings when that is 0. */
+  effectiveProjectLimit: z.number().int(),
+  projectLimitSource: z.enum(['consumer', 'global']),
   lastSignInAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

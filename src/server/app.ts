@@ -28,15 +28,20 @@ import { createEmailCodesService } from './modules/consumer-auth/email-codes.ser
 import { createPasswordChangeService } from './modules/consumer-auth/password-change.service.js';
 import { consumersRoutes } from './modules/consumers/consumers.routes.js';
 import { createConsumersService } from './modules/consumers/consumers.service.js';
+import { eventsRoutes } from './modules/events/events.routes.js';
+import { createEventsService } from './modules/events/events.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createDeliveryWorker } from './modules/mail/delivery-worker.js';
 import type { DeliveryWorker } from './modules/mail/delivery-worker.js';
 import { devMailboxRoutes } from './modules/mail/dev-mailbox.routes.js';
 import { createSmtpTransport, mailboxTransport } from './modules/mail/mail.transport.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { createSettingsService } from './modules/settings/settings.service.js';
 import {
   adminSessionLifetime,
   consumerSessionLifetime,
 } from './modules/sessions/sessions.policy.js';
+import { defaultCodeSendLimits } from './modules/verification/verification.service.js';
 import { registerAuth } from './plugins/auth.js';
 import { sessionCookieNames } from './plugins/cookies.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
@@ -155,13 +160,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailQueued = () => {
     mailWorker.runOnce().catch((error: unknown) => app.log.error({ err: error }, 'mail delivery'));
   };
-  const deps = { db: database.db, clock, mailQueued };
+  const codeSendLimits = { ...defaultCodeSendLimits, perAddress: config.CODE_SENDS_PER_ADDRESS };
+  const deps = { db: database.db, clock, mailQueued, codeSendLimits };
   const adminAuth = createAdminAuthService(deps);
   const consumerAuth = createConsumerAuthService(deps);
   const passwords = createPasswordChangeService(deps);
   const emailCodes = createEmailCodesService(deps);
   const consumers = createConsumersService(deps);
   const security = createAccountSecurityService(deps);
+  const events = createEventsService(deps);
+  const settings = createSettingsService(deps);
   const cookies = sessionCookieNames(secure);
   registerAuth(app, { adminAuth, consumerAuth, cookies });
 
@@ -188,6 +196,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminAuthRoutes, { prefix: '/api/admin/v1', adminAuth, cookie: adminCookie });
   await app.register(consumersRoutes, { prefix: '/api/admin/v1/consumers', consumers });
   await app.register(accountSecurityRoutes, { prefix: '/api/admin/v1/consumers', security });
+  await app.register(eventsRoutes, { prefix: '/api/admin/v1/events', events });
+  await app.register(settingsRoutes, { prefix: '/api/admin/v1/settings', settings });
   await app.register(consumerAuthRoutes, {
     prefix: '/api/v1',
     consumerAuth,

@@ -85,7 +85,14 @@ async function buildRecordingRoutes(
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new ManualClock(new Date('2026-06-01T09:00:00Z'));
-  const config = loadConfig({ LOG_LEVEL: 'info', NODE_ENV: 'test', ...options.env });
+  const config = loadConfig({
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'test',
+    // Every test request comes from one loopback address: the per-address send limit would
+    // couple unrelated tests. The SR-24 tests set it back to the real value.
+    CODE_SENDS_PER_ADDRESS: '1000',
+    ...options.env,
+  });
   let captured = '';
   const sink = new Writable({
     write(chunk, _encoding, done) {

@@ -47,6 +47,13 @@ function validBody(route: RegisteredRoute): Record<string, unknown> | undefined 
     'POST /api/v1/me/email-verification/confirm': { code: '12345678' },
     'PUT /api/admin/v1/consumers/:consumerId/two-step': { enabled: false },
     'PUT /api/admin/v1/consumers/:consumerId/project-limit': { projectLimit: 3 },
+    'PUT /api/admin/v1/settings': {
+      globalProjectLimit: 3,
+      twoStepDefault: false,
+      reverifyOnContactChange: false,
+      protectedEmailPattern: '^[a-z0-9]{2}_[a-z0-9]{5}@owoxo\\.dev$',
+      passwordMinLength: 12,
+    },
   };
   return bodies[label(route)];
 }

@@ -22,10 +22,21 @@ export const events = pgTable(
     userAgent: text('user_agent'),
     requestId: text('request_id'),
   },
-  (t) => [
-    index('events_occurred_idx').on(t.occurredAt.desc(), t.id.desc()),
-    index('events_consumer_idx').on(t.consumerId, t.occurredAt.desc(), t.id.desc()),
-  ],
+  (t) => {
+    // DESC NULLS FIRST is what `order by … desc` means, so the planner reads these indexes in
+    // list order (forwards for older pages, backwards for newer) instead of sorting.
+    // Built afresh for each index: drizzle keeps the order on the column object it returns.
+    const newestFirst = () => [t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()] as const;
+    return [
+      index('events_occurred_idx').on(...newestFirst()),
+      index('events_consumer_idx').on(t.consumerId, ...newestFirst()),
+      // One index per filter of the Event log, each in list order, so a filtered page is an
+      // index range scan; the address one also serves the per-address send limit (SR-24).
+      index('events_action_idx').on(t.action, ...newestFirst()),
+      index('events_actor_idx').on(t.actorId, ...newestFirst()),
+      index('events_ip_idx').on(t.ip, t.occurredAt.desc().nullsFirst()),
+    ];
+  },
 );
 
 export type EventRow = typeof events.$inferSelect;

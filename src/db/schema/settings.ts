@@ -14,6 +14,8 @@ export const settings = pgTable(
       .default('^[a-z0-9]{2}_[a-z0-9]{5}@owoxo\\.dev$'),
     passwordMinLength: integer('password_min_length').notNull().default(12),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    // Optimistic concurrency for the console's Settings page (If-Match / ETag).
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     check('settings_single_row', sql`${t.id} = 1`),

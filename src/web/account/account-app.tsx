@@ -5,12 +5,14 @@ import { ErrorAlert } from '../ui/error-alert.js';
 import { PageLoader } from '../ui/page-loader.js';
 import { useAccountSession } from './hooks/use-account-session.js';
 import { ChangePasswordPage } from './pages/ChangePassword/index.js';
+import { EmailCheckPage } from './pages/EmailCheck/index.js';
 import { HomePage } from './pages/Home/index.js';
 import { SignInPage } from './pages/SignIn/index.js';
 
 /**
- * The consumers' account app. A session opened with a temporary password may only choose a new
- * one, so every route shows that page until it is done.
+ * The consumers' account app. A restricted session shows one page on every route until it is
+ * done: first the new password (after a temporary one), then the email check (a New or restored
+ * account); the server refuses everything else meanwhile.
  */
 export default function AccountApp() {
   const session = useAccountSession();
@@ -25,6 +27,7 @@ export default function AccountApp() {
   }
   if (!session.data) return <SignInPage />;
   if (session.data.passwordChangeRequired) return <ChangePasswordPage />;
+  if (session.data.verificationRequired) return <EmailCheckPage consumer={session.data} />;
 
   return (
     <Routes>

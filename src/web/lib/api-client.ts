@@ -70,7 +70,7 @@ function toApiError(path: string, status: number, body: unknown): ApiError {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
   query?: Record<string, string | number | null | undefined>;

@@ -10,6 +10,8 @@ interface SignInFormProps {
   pending: boolean;
   error: unknown;
   onSubmit: (credentials: { email: string; password: string }) => void;
+  /** Wording for a refused sign-in; by default the generic text (401) or the server's message. */
+  errorText?: (error: unknown) => string;
 }
 
 /** Never says which of the two was wrong, so the form does not reveal which addresses exist. */
@@ -17,7 +19,13 @@ function signInErrorText(error: unknown): string {
   return isApiError(error, 401) ? 'Wrong email address or password.' : errorMessage(error);
 }
 
-export function SignInForm({ title, pending, error, onSubmit }: SignInFormProps) {
+export function SignInForm({
+  title,
+  pending,
+  error,
+  onSubmit,
+  errorText = signInErrorText,
+}: SignInFormProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
@@ -31,7 +39,7 @@ export function SignInForm({ title, pending, error, onSubmit }: SignInFormProps)
   const alertText = missing
     ? 'Enter your email address and password.'
     : error
-      ? signInErrorText(error)
+      ? errorText(error)
       : null;
 
   return (

@@ -19,6 +19,8 @@ import { temporaryPasswordLifetimeMs } from '../consumers/consumers.service.js';
 import { toConsumerView } from '../consumers/consumers.view.js';
 import { recordEvent } from '../events/events.repository.js';
 import type { AuditContext } from '../events/events.repository.js';
+import { change } from '../events/events.view.js';
+import type { EventDetails } from '../events/events.view.js';
 import { enqueueMail } from '../mail/outbox.repository.js';
 import { readSettings } from '../settings/settings.repository.js';
 import { voidConsumerCodes } from '../verification/verification.repository.js';
@@ -40,7 +42,7 @@ export interface AccountSecurityDeps {
 
 interface ActionOutcome {
   changes?: Partial<NewConsumer>;
-  details?: Record<string, unknown>;
+  details?: EventDetails;
 }
 
 type ActionStep = (tx: Tx, consumer: Consumer, now: Date) => Promise<ActionOutcome>;
@@ -61,9 +63,10 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
       const changes = { ...outcome.changes, updatedAt: now, version: consumer.version + 1 };
       await updateConsumer(tx, id, changes);
       await recordEvent(tx, audit, { action, consumerId: id, details: outcome.details ?? {} }, now);
-      return { ...consumer, ...changes };
+      const { globalProjectLimit } = await readSettings(tx);
+      return toConsumerView({ ...consumer, ...changes }, globalProjectLimit);
     });
-    return toConsumerView(updated);
+    return updated;
   }
 
   async function refuseIfProtected(tx: Tx, consumer: Consumer): Promise<void> {
@@ -82,7 +85,7 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
       await voidConsumerCodes(tx, consumer.id, now, 'suspended');
       return {
         changes: { status: 'suspended', statusBeforeSuspension: consumer.status },
-        details: { before: consumer.status, after: 'suspended', endedSessions },
+        details: { changes: [change('status', consumer.status, 'suspended')], endedSessions },
       };
     });
 
@@ -93,7 +96,12 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
       const status = consumer.statusBeforeSuspension ?? 'new';
       return {
         changes: { status, statusBeforeSuspension: null, verificationRequired: true },
-        details: { before: 'suspended', after: status, verificationRequired: true },
+        details: {
+          changes: [
+            change('status', 'suspended', status),
+            change('verificationRequired', consumer.verificationRequired, true),
+          ],
+        },
       };
     });
 
@@ -104,14 +112,22 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
       if (consumer.status === 'suspended') throw suspendedCannotBeActivated();
       return {
         changes: { status: 'active', verificationRequired: false },
-        details: { before: consumer.status, after: 'active' },
+        details: {
+          changes: [
+            change('status', consumer.status, 'active'),
+            ...(consumer.verificationRequired ? [change('verificationRequired', true, false)] : []),
+          ],
+        },
       };
     });
 
   const requirePasswordChange = (id: string, audit: AuditContext) =>
     act(id, 'consumer.password_change_required', audit, async (_tx, consumer) => {
       if (consumer.mustChangePassword) throw passwordChangeAlreadyRequired();
-      return { changes: { mustChangePassword: true } };
+      return {
+        changes: { mustChangePassword: true },
+        details: { changes: [change('mustChangePassword', false, true)] },
+      };
     });
 
   const setTwoStep = (id: string, enabled: boolean, audit: AuditContext) =>
@@ -121,7 +137,7 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
       audit,
       async (_tx, consumer) => ({
         changes: { twoStepEnabled: enabled },
-        details: { before: consumer.twoStepEnabled, after: enabled },
+        details: { changes: [change('twoStep', consumer.twoStepEnabled, enabled)] },
       }),
     );
 
@@ -133,7 +149,7 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
     }
     return act(id, 'consumer.project_limit_changed', audit, async (_tx, consumer) => ({
       changes: { projectLimit: limit },
-      details: { before: consumer.projectLimit, after: limit },
+      details: { changes: [change('projectLimit', consumer.projectLimit, limit)] },
     }));
   };
 
@@ -168,7 +184,13 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
           mustChangePassword: true,
           passwordExpiresAt: new Date(now.getTime() + temporaryPasswordLifetimeMs),
         },
-        details: { temporaryPasswordIssued: true, endedSessions },
+        details: {
+          changes: [
+            change('temporaryPassword'),
+            change('mustChangePassword', current.mustChangePassword, true),
+          ],
+          endedSessions,
+        },
       };
     });
     mailQueued?.();
@@ -188,7 +210,11 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
       await recordEvent(
         tx,
         audit,
-        { action: 'consumer.deleted', consumerId: id, details: { statusBefore: consumer.status } },
+        {
+          action: 'consumer.deleted',
+          consumerId: id,
+          details: { changes: [change('status', consumer.status, 'deleted')] },
+        },
         clock.now(),
       );
     });

@@ -57,7 +57,8 @@ export function createAdminAuthService({ db, clock }: AdminAuthDeps) {
       await db.transaction((tx) =>
         recordEvent(
           tx,
-          { ...audit, actorId: admin?.id ?? null },
+          // Sign-in comes through a public route: the actor is the account that was tried.
+          { ...audit, actorType: 'admin', actorId: admin?.id ?? null },
           {
             action: 'admin.sign_in',
             result: 'failure',
@@ -82,7 +83,8 @@ export function createAdminAuthService({ db, clock }: AdminAuthDeps) {
         userAgent: audit.userAgent?.slice(0, 256) ?? null,
       });
       await recordAdminSignIn(tx, admin.id, now);
-      await recordEvent(tx, { ...audit, actorId: admin.id }, { action: 'admin.sign_in' }, now);
+      const actor = { ...audit, actorType: 'admin' as const, actorId: admin.id };
+      await recordEvent(tx, actor, { action: 'admin.sign_in' }, now);
     });
     return { token, admin: toAuthenticated(admin, sessionId) };
   }

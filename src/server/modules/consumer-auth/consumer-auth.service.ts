@@ -13,7 +13,13 @@ import {
   issueSessionToken,
   shouldTouchSession,
 } from '../sessions/sessions.policy.js';
-import { maskEmail, sendCode } from '../verification/verification.service.js';
+import {
+  defaultCodeSendLimits,
+  maskEmail,
+  sendCodeWithinLimits,
+  tooManyCodes,
+} from '../verification/verification.service.js';
+import type { CodeSendLimits } from '../verification/verification.service.js';
 import {
   accountSuspended,
   invalidConsumerCredentials,
@@ -34,6 +40,7 @@ export interface ConsumerAuthDeps {
   clock: Clock;
   /** Called after a transaction queued mail, so the delivery worker sends it at once. */
   mailQueued?: () => void;
+  codeSendLimits?: CodeSendLimits;
 }
 
 export type SignInOutcome =
@@ -44,7 +51,10 @@ function isTemporaryPasswordExpired(consumer: Consumer, now: Date): boolean {
   return consumer.passwordExpiresAt !== null && consumer.passwordExpiresAt <= now;
 }
 
-export function createConsumerAuthService({ db, clock, mailQueued }: ConsumerAuthDeps) {
+export function createConsumerAuthService(deps: ConsumerAuthDeps) {
+  const { db, clock, mailQueued } = deps;
+  const limits = deps.codeSendLimits ?? defaultCodeSendLimits;
+
   async function recordFailure(audit: AuditContext, consumerId: string | null, reason: string) {
     await db.transaction((tx) =>
       recordEvent(
@@ -60,13 +70,28 @@ export function createConsumerAuthService({ db, clock, mailQueued }: ConsumerAut
   async function continueSignIn(tx: Tx, consumer: Consumer, audit: AuditContext, now: Date) {
     if (consumer.twoStepEnabled) {
       const { token, tokenHash } = issueSessionToken();
-      await sendCode(tx, consumer, 'two_step', now, tokenHash);
-      await recordEvent(
-        tx,
+      const wait = await sendCodeWithinLimits(tx, {
+        consumer,
+        purpose: 'two_step',
         audit,
-        { action: 'consumer.two_step_code_sent', consumerId: consumer.id },
         now,
-      );
+        limits,
+        challengeHash: tokenHash,
+      });
+      if (wait > 0) {
+        await recordEvent(
+          tx,
+          audit,
+          {
+            action: 'consumer.sign_in',
+            consumerId: consumer.id,
+            result: 'failure',
+            details: { reason: 'code_limit' },
+          },
+          now,
+        );
+        return { kind: 'limited', retryAfterSeconds: wait } as const;
+      }
       return {
         kind: 'two-step',
         challengeToken: token,
@@ -76,9 +101,10 @@ export function createConsumerAuthService({ db, clock, mailQueued }: ConsumerAut
     const session = await openConsumerSession(tx, consumer.id, audit, now);
     await updateConsumer(tx, consumer.id, { lastSignInAt: now });
     await recordEvent(tx, audit, { action: 'consumer.sign_in', consumerId: consumer.id }, now);
-    // The email check follows any forced password change; its code goes out with the sign-in.
+    // The email check follows any forced password change; its code goes out with the sign-in,
+    // unless the send limits are reached: the consumer can ask for it again later.
     if (needsEmailCheck(consumer) && !consumer.mustChangePassword) {
-      await sendCode(tx, consumer, 'activation', now);
+      await sendCodeWithinLimits(tx, { consumer, purpose: 'activation', audit, now, limits });
     }
     const signedIn = { ...consumer, lastSignInAt: now };
     return {
@@ -126,6 +152,7 @@ export function createConsumerAuthService({ db, clock, mailQueued }: ConsumerAut
     });
     if (outcome.kind === 'gone') throw invalidConsumerCredentials();
     if (outcome.kind === 'suspended') throw accountSuspended();
+    if (outcome.kind === 'limited') throw tooManyCodes(outcome.retryAfterSeconds);
     mailQueued?.();
     return outcome;
   }

@@ -5,14 +5,18 @@ import { hashToken } from '../../shared/tokens.js';
 import { findConsumerById, updateConsumer } from '../consumers/consumers.repository.js';
 import { recordEvent } from '../events/events.repository.js';
 import type { AuditContext } from '../events/events.repository.js';
+import { change } from '../events/events.view.js';
 import { findCodeByChallenge, findLatestCode } from '../verification/verification.repository.js';
 import {
   assertResendAllowed,
   checkCode,
+  defaultCodeSendLimits,
   invalidCode,
   maskEmail,
-  sendCode,
+  sendCodeWithinLimits,
+  tooManyCodes,
 } from '../verification/verification.service.js';
+import type { CodeSendLimits } from '../verification/verification.service.js';
 import {
   accountSuspended,
   needsEmailCheck,
@@ -26,6 +30,7 @@ export interface EmailCodesDeps {
   db: Database;
   clock: Clock;
   mailQueued?: () => void;
+  codeSendLimits?: CodeSendLimits;
 }
 
 /** Proving the address activates a New account and clears a restore's verification. */
@@ -39,7 +44,10 @@ function emailProvenChanges(consumer: Consumer, now: Date): Partial<Consumer> {
   };
 }
 
-export function createEmailCodesService({ db, clock, mailQueued }: EmailCodesDeps) {
+export function createEmailCodesService(deps: EmailCodesDeps) {
+  const { db, clock, mailQueued } = deps;
+  const limits = deps.codeSendLimits ?? defaultCodeSendLimits;
+
   async function recordProof(tx: Tx, consumer: Consumer, audit: AuditContext, now: Date) {
     if (!needsEmailCheck(consumer) && consumer.emailVerifiedAt) return consumer;
     const changes = emailProvenChanges(consumer, now);
@@ -50,7 +58,13 @@ export function createEmailCodesService({ db, clock, mailQueued }: EmailCodesDep
       {
         action: 'consumer.email_verified',
         consumerId: consumer.id,
-        details: { statusBefore: consumer.status, statusAfter: changes.status ?? consumer.status },
+        details: {
+          changes: [
+            change('emailVerified', consumer.emailVerifiedAt !== null, true),
+            ...(changes.status ? [change('status', consumer.status, changes.status)] : []),
+            ...(consumer.verificationRequired ? [change('verificationRequired', true, false)] : []),
+          ],
+        },
       },
       now,
     );
@@ -84,7 +98,20 @@ export function createEmailCodesService({ db, clock, mailQueued }: EmailCodesDep
         );
         return { kind: 'rejected' } as const;
       }
-      if (consumer.status === 'suspended') return { kind: 'suspended' } as const;
+      if (consumer.status === 'suspended') {
+        await recordEvent(
+          tx,
+          actor,
+          {
+            action: 'consumer.sign_in',
+            consumerId: consumer.id,
+            result: 'failure',
+            details: { reason: 'suspended' },
+          },
+          now,
+        );
+        return { kind: 'suspended' } as const;
+      }
       const proven = await recordProof(tx, consumer, actor, now);
       const session = await openConsumerSession(tx, consumer.id, actor, now);
       await updateConsumer(tx, consumer.id, { lastSignInAt: now });
@@ -115,17 +142,16 @@ export function createEmailCodesService({ db, clock, mailQueued }: EmailCodesDep
     const consumer = await findConsumerById(db, latest.consumerId);
     if (!consumer || consumer.status === 'suspended') throw invalidCode();
     await db.transaction(async (tx) => {
-      await sendCode(tx, consumer, 'two_step', now, challengeHash);
-      await recordEvent(
-        tx,
-        { ...audit, actorType: 'consumer', actorId: consumer.id },
-        {
-          action: 'consumer.two_step_code_sent',
-          consumerId: consumer.id,
-          details: { resend: true },
-        },
+      const wait = await sendCodeWithinLimits(tx, {
+        consumer,
+        purpose: 'two_step',
+        audit: { ...audit, actorType: 'consumer', actorId: consumer.id },
         now,
-      );
+        limits,
+        challengeHash,
+        details: { resend: true },
+      });
+      if (wait > 0) throw tooManyCodes(wait);
     });
     mailQueued?.();
     return { sentTo: maskEmail(consumer.email) };
@@ -138,13 +164,14 @@ export function createEmailCodesService({ db, clock, mailQueued }: EmailCodesDep
     if (auth.verificationRequired) {
       assertResendAllowed(await findLatestCode(db, consumer.id, 'activation'), now);
       await db.transaction(async (tx) => {
-        await sendCode(tx, consumer, 'activation', now);
-        await recordEvent(
-          tx,
-          { ...audit, actorType: 'consumer', actorId: consumer.id },
-          { action: 'consumer.email_check_sent', consumerId: consumer.id },
+        const wait = await sendCodeWithinLimits(tx, {
+          consumer,
+          purpose: 'activation',
+          audit: { ...audit, actorType: 'consumer', actorId: consumer.id },
           now,
-        );
+          limits,
+        });
+        if (wait > 0) throw tooManyCodes(wait);
       });
       mailQueued?.();
     }

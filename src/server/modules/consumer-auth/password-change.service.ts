@@ -5,8 +5,13 @@ import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../shared/
 import { updateConsumer } from '../consumers/consumers.repository.js';
 import { recordEvent } from '../events/events.repository.js';
 import type { AuditContext } from '../events/events.repository.js';
+import { change } from '../events/events.view.js';
 import { readSettings } from '../settings/settings.repository.js';
-import { sendCode } from '../verification/verification.service.js';
+import {
+  defaultCodeSendLimits,
+  sendCodeWithinLimits,
+} from '../verification/verification.service.js';
+import type { CodeSendLimits } from '../verification/verification.service.js';
 import { needsEmailCheck, openConsumerSession, toConsumerProfile } from './consumer-session.js';
 import type { AuthenticatedConsumer } from './consumer-session.js';
 import {
@@ -18,6 +23,7 @@ export interface PasswordChangeDeps {
   db: Database;
   clock: Clock;
   mailQueued?: () => void;
+  codeSendLimits?: CodeSendLimits;
 }
 
 const wrongCurrentPassword = () =>
@@ -30,7 +36,10 @@ const passwordReused = () =>
     details: { issues: [{ field: 'newPassword', message: 'Choose a different password' }] },
   });
 
-export function createPasswordChangeService({ db, clock, mailQueued }: PasswordChangeDeps) {
+export function createPasswordChangeService(deps: PasswordChangeDeps) {
+  const { db, clock, mailQueued } = deps;
+  const limits = deps.codeSendLimits ?? defaultCodeSendLimits;
+
   /**
    * Sets a new password. A restricted session (temporary password) needs no current password;
    * otherwise it must be given. Ends every other session and rotates this one (SR-31).
@@ -80,13 +89,27 @@ export function createPasswordChangeService({ db, clock, mailQueued }: PasswordC
         {
           action: 'consumer.password_changed',
           consumerId: consumer.id,
-          details: { wasTemporary: auth.passwordChangeRequired },
+          details: {
+            changes: [
+              change('password'),
+              ...(auth.passwordChangeRequired ? [change('mustChangePassword', true, false)] : []),
+            ],
+          },
         },
         now,
       );
       const updated = { ...consumer, mustChangePassword: false, passwordExpiresAt: null };
-      // The forced change is done: the email check, if owed, comes next.
-      if (needsEmailCheck(updated)) await sendCode(tx, updated, 'activation', now);
+      // The forced change is done: the email check, if owed, comes next (within the send limits;
+      // past them the consumer asks for the code again later).
+      if (needsEmailCheck(updated)) {
+        await sendCodeWithinLimits(tx, {
+          consumer: updated,
+          purpose: 'activation',
+          audit: actor,
+          now,
+          limits,
+        });
+      }
       return { token: session.token, profile: toConsumerProfile(updated) };
     });
     mailQueued?.();

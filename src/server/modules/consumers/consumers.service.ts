@@ -6,7 +6,7 @@ import type {
   UpdateIdentityBody,
 } from '../../../contracts/consumers.js';
 import type { Database } from '../../../db/client.js';
-import type { Consumer } from '../../../db/schema/index.js';
+import type { Consumer, Settings } from '../../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { isUniqueViolation } from '../../shared/db-errors.js';
 import { validationError } from '../../shared/errors.js';
@@ -18,6 +18,7 @@ import { hashPassword } from '../../shared/passwords.js';
 import { generateTemporaryPassword } from '../../shared/tokens.js';
 import { recordEvent } from '../events/events.repository.js';
 import type { AuditContext } from '../events/events.repository.js';
+import { change } from '../events/events.view.js';
 import { readSettings } from '../settings/settings.repository.js';
 import { parseCountry, parseEmail, parsePersonName, parsePhone } from './consumer-input.js';
 import {
@@ -61,7 +62,7 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
       cursor,
       limit: page.limit,
     });
-    return toViewPage(buildPage(rows, page.limit, cursor));
+    return toViewPage(buildPage(rows, page.limit, cursor), await readSettings(db));
   }
 
   async function search(query: string, page: PageRequest): Promise<Page<ConsumerView>> {
@@ -69,7 +70,7 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
     const criteria = buildSearchCriteria(query);
     if (!criteria) return { items: [], nextCursor: null, previousCursor: null };
     const rows = await searchConsumers(db, criteria, cursor, page.limit);
-    return toViewPage(buildPage(rows, page.limit, cursor));
+    return toViewPage(buildPage(rows, page.limit, cursor), await readSettings(db));
   }
 
   async function counts(): Promise<ConsumerCounts> {
@@ -84,7 +85,12 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
   async function getConsumer(id: string): Promise<ConsumerView> {
     const consumer = await findConsumerById(db, id);
     if (!consumer) throw consumerNotFound();
-    return toConsumerView(consumer);
+    return viewOf(consumer);
+  }
+
+  async function viewOf(consumer: Consumer): Promise<ConsumerView> {
+    const { globalProjectLimit } = await readSettings(db);
+    return toConsumerView(consumer, globalProjectLimit);
   }
 
   async function createConsumer(input: CreateConsumerBody, audit: AuditContext) {
@@ -103,7 +109,7 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
     const passwordHash = await hashPassword(temporaryPassword);
     const now = clock.now();
     try {
-      const consumer = await db.transaction(async (tx) => {
+      const { consumer, settings } = await db.transaction(async (tx) => {
         const settings = await readSettings(tx);
         const created = await insertConsumer(tx, {
           id: newId(),
@@ -129,14 +135,21 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
           {
             action: 'consumer.created',
             consumerId: created.id,
-            details: { country, status: 'new', temporaryPasswordIssued: true },
+            details: {
+              changes: [
+                change('status', null, 'new'),
+                change('country', null, country),
+                change('twoStep', null, created.twoStepEnabled),
+                change('temporaryPassword'),
+              ],
+            },
           },
           now,
         );
-        return created;
+        return { consumer: created, settings };
       });
       return {
-        consumer: toConsumerView(consumer),
+        consumer: toConsumerView(consumer, settings.globalProjectLimit),
         credentials: { email: consumer.email, temporaryPassword },
       };
     } catch (error) {
@@ -231,9 +244,9 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
     if (outcome.kind === 'missing') throw consumerNotFound();
     if (outcome.kind === 'stale') {
       const latest = (await findConsumerById(db, id)) ?? outcome.current;
-      throw versionMismatch(toConsumerView(latest));
+      throw versionMismatch(await viewOf(latest));
     }
-    return toConsumerView(outcome.consumer);
+    return viewOf(outcome.consumer);
   }
 
   return {
@@ -247,8 +260,12 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
   };
 }
 
-function toViewPage(page: Page<Consumer & { rank: number }>): Page<ConsumerView> {
-  return { ...page, items: page.items.map(toConsumerView) };
+function toViewPage(
+  page: Page<Consumer & { rank: number }>,
+  settings: Settings,
+): Page<ConsumerView> {
+  const items = page.items.map((item) => toConsumerView(item, settings.globalProjectLimit));
+  return { ...page, items };
 }
 
 export type ConsumersService = ReturnType<typeof createConsumersService>;

@@ -5,8 +5,11 @@ export type { ConsumerView };
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
-/** The public shape of a consumer: no hash, no internal keys (SR-103). */
-export function toConsumerView(consumer: Consumer): ConsumerView {
+/**
+ * The public shape of a consumer: no hash, no internal keys (SR-103). The global project limit
+ * of Settings gives the limit in force when the consumer's own is 0.
+ */
+export function toConsumerView(consumer: Consumer, globalProjectLimit: number): ConsumerView {
   return {
     id: consumer.id,
     firstName: consumer.firstName,
@@ -21,6 +24,8 @@ export function toConsumerView(consumer: Consumer): ConsumerView {
     mustChangePassword: consumer.mustChangePassword,
     twoStepEnabled: consumer.twoStepEnabled,
     projectLimit: consumer.projectLimit,
+    effectiveProjectLimit: consumer.projectLimit || globalProjectLimit,
+    projectLimitSource: consumer.projectLimit === 0 ? 'global' : 'consumer',
     lastSignInAt: iso(consumer.lastSignInAt),
     createdAt: consumer.createdAt.toISOString(),
     updatedAt: consumer.updatedAt.toISOString(),

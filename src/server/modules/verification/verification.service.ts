@@ -1,6 +1,8 @@
 import type { Tx } from '../../../db/client.js';
 import type { CodePurpose, Consumer, VerificationCode } from '../../../db/schema/index.js';
 import { AppError } from '../../shared/errors.js';
+import { countRecentEvents, recordEvent } from '../events/events.repository.js';
+import type { AuditContext, RecentCount } from '../events/events.repository.js';
 import { enqueueMail } from '../mail/outbox.repository.js';
 import { codeMatches, generateNumericCode, hashCode } from './codes.js';
 import {
@@ -27,6 +29,31 @@ export const codeRules: Record<CodePurpose, CodeRule> = {
 
 /** A new code no sooner than a minute after the last one. */
 export const resendCooldownMs = minute;
+
+/** At most this many code emails per consumer, and per sending address, in a window (SR-24). */
+export interface CodeSendLimits {
+  windowMs: number;
+  perConsumer: number;
+  perAddress: number;
+}
+
+export const defaultCodeSendLimits: CodeSendLimits = {
+  windowMs: 15 * minute,
+  perConsumer: 5,
+  perAddress: 5,
+};
+
+/** The event of each code email sent: the log doubles as the send counter. */
+export const codeSentActions: Record<CodePurpose, string> = {
+  two_step: 'consumer.two_step_code_sent',
+  activation: 'consumer.email_check_sent',
+};
+
+export const tooManyCodes = (seconds: number) =>
+  new AppError(429, 'auth.code_limit', `Too many codes were sent. Try again in ${seconds} s.`, {
+    headers: { 'retry-after': String(seconds) },
+    details: { retryAfterSeconds: seconds },
+  });
 
 /** Each second-step code sent is one metered unit of Usage & billing. */
 export const twoStepUsageKind = 'two_step_code_sent';
@@ -117,4 +144,59 @@ export async function checkCode(
 export function maskEmail(email: string): string {
   const [local = '', domain = ''] = email.split('@');
   return `${local.slice(0, 1)}•••@${domain}`;
+}
+
+/** Seconds until a window with `recent` in it has room again; 0 when it has room now. */
+function secondsUntilRoom(recent: RecentCount, limit: number, windowMs: number, now: Date) {
+  if (recent.count < limit || !recent.oldest) return 0;
+  const waitMs = recent.oldest.getTime() + windowMs - now.getTime();
+  return Math.max(1, Math.ceil(waitMs / 1000));
+}
+
+/** How long this consumer, from this address, must wait before another code email; 0: none. */
+export async function codeSendWait(
+  tx: Tx,
+  consumerId: string,
+  ip: string | null,
+  now: Date,
+  limits: CodeSendLimits,
+): Promise<number> {
+  const since = new Date(now.getTime() - limits.windowMs);
+  const actions = Object.values(codeSentActions);
+  const byConsumer = await countRecentEvents(tx, { consumerId }, actions, since);
+  const waits = [secondsUntilRoom(byConsumer, limits.perConsumer, limits.windowMs, now)];
+  if (ip) {
+    const byAddress = await countRecentEvents(tx, { ip }, actions, since);
+    waits.push(secondsUntilRoom(byAddress, limits.perAddress, limits.windowMs, now));
+  }
+  return Math.max(...waits);
+}
+
+export interface LimitedSend {
+  consumer: Consumer;
+  purpose: CodePurpose;
+  /** Who asked, from where: the event's actor and the address the limit counts. */
+  audit: AuditContext;
+  now: Date;
+  limits: CodeSendLimits;
+  challengeHash?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Sends a code and logs the send, unless the send limits refuse it: then nothing is sent and
+ * the answer says how many seconds to wait.
+ */
+export async function sendCodeWithinLimits(tx: Tx, send: LimitedSend): Promise<number> {
+  const { consumer, purpose, audit, now } = send;
+  const wait = await codeSendWait(tx, consumer.id, audit.ip, now, send.limits);
+  if (wait > 0) return wait;
+  await sendCode(tx, consumer, purpose, now, send.challengeHash ?? null);
+  await recordEvent(
+    tx,
+    audit,
+    { action: codeSentActions[purpose], consumerId: consumer.id, details: send.details ?? {} },
+    now,
+  );
+  return 0;
 }

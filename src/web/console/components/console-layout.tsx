@@ -1,13 +1,19 @@
 import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconUsers } from '@tabler/icons-react';
+import { IconListDetails, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 
 import type { AdminProfile } from '../../../contracts/auth.js';
 import { errorMessage } from '../../lib/api-client.js';
 import { useSignOutAdmin } from '../hooks/use-admin-session.js';
+
+const sections = [
+  { to: '/admin/users', label: 'Users', Icon: IconUsers },
+  { to: '/admin/events', label: 'Event log', Icon: IconListDetails },
+  { to: '/admin/settings', label: 'Settings', Icon: IconSettings },
+] as const;
 
 interface ConsoleLayoutProps {
   admin: AdminProfile;
@@ -56,14 +62,18 @@ export function ConsoleLayout({ admin, children }: ConsoleLayoutProps) {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label="Console sections">
-        <NavLink
-          component={Link}
-          to="/admin/users"
-          label="Users"
-          leftSection={<IconUsers size={18} stroke={1.6} />}
-          active={pathname.startsWith('/admin/users')}
-          onClick={closeNav}
-        />
+        {sections.map(({ to, label, Icon }) => (
+          <NavLink
+            key={to}
+            component={Link}
+            to={to}
+            label={label}
+            leftSection={<Icon size={18} stroke={1.6} />}
+            active={pathname.startsWith(to)}
+            aria-current={pathname.startsWith(to) ? 'page' : undefined}
+            onClick={closeNav}
+          />
+        ))}
       </AppShell.Navbar>
 
       <AppShell.Main>{children}</AppShell.Main>

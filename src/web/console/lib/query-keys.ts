@@ -8,4 +8,12 @@ export const consumerKeys = {
   search: (q: string, cursor: string | null) =>
     ['admin', 'consumers', 'search', q, cursor] as const,
   record: (consumerId: string) => ['admin', 'consumers', 'record', consumerId] as const,
+  sessions: (consumerId: string) => ['admin', 'consumers', 'sessions', consumerId] as const,
+};
+
+export const settingsKey = ['admin', 'settings'] as const;
+
+export const eventKeys = {
+  all: ['admin', 'events'] as const,
+  page: (filters: object, cursor: string | null) => ['admin', 'events', filters, cursor] as const,
 };

@@ -6,7 +6,11 @@ import { useNavigate } from 'react-router';
 
 import { errorMessage, isApiError } from '../../../lib/api-client.js';
 import { PasswordField } from '../../../ui/password-field.js';
-import { useChangePassword, useSignOut } from '../../hooks/use-account-session.js';
+import {
+  useAccountSession,
+  useChangePassword,
+  useSignOut,
+} from '../../hooks/use-account-session.js';
 
 const passwordHint = 'At least 12 characters. Avoid common passwords and your name or email.';
 
@@ -22,6 +26,7 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const change = useChangePassword();
   const signOut = useSignOut();
+  const email = useAccountSession().data?.email ?? '';
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [mismatch, setMismatch] = useState(false);
@@ -43,11 +48,20 @@ export function ChangePasswordPage() {
       <Title order={1} ta="center" mb="xs">
         Change password
       </Title>
-      <Text c="dimmed" ta="center" mb="lg">
+      <Text ta="center" mb="lg">
         Choose a new password before you continue.
       </Text>
       <Paper withBorder shadow="sm" p="xl" radius="md">
         <form onSubmit={submit} noValidate>
+          {/* Lets password managers file the new password under the right account. */}
+          <input
+            type="text"
+            name="username"
+            autoComplete="username"
+            value={email}
+            readOnly
+            hidden
+          />
           <Stack>
             {formError ? (
               <Alert color="red" role="alert">

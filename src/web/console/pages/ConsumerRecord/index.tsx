@@ -1,6 +1,6 @@
-import { Anchor, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { IconArrowLeft, IconListDetails } from '@tabler/icons-react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 
 import { fullName } from '../../../lib/format.js';
@@ -10,6 +10,7 @@ import { StatusBadge } from '../../../ui/status-badge.js';
 import { useConsumer } from '../../hooks/use-consumers.js';
 import { OverviewPanel } from './components/overview-panel.js';
 import { LaterReleasePanel } from './components/later-release-panel.js';
+import { SecurityPanel } from './components/security-panel.js';
 
 const tabs = [
   { value: 'overview', label: 'Overview' },
@@ -65,9 +66,20 @@ export function ConsumerRecordPage() {
   return (
     <Stack gap="lg">
       {back}
-      <Group gap="sm" align="center">
-        <Title order={1}>{fullName(consumer)}</Title>
-        <StatusBadge status={consumer.status} />
+      <Group justify="space-between" align="center">
+        <Group gap="sm" align="center">
+          <Title order={1}>{fullName(consumer)}</Title>
+          <StatusBadge status={consumer.status} />
+        </Group>
+        <Button
+          component={Link}
+          to={`/admin/events?consumerId=${consumer.id}`}
+          variant="subtle"
+          size="xs"
+          leftSection={<IconListDetails size={16} />}
+        >
+          Event log of this account
+        </Button>
       </Group>
       <Text c="dimmed" size="sm" mt={-12}>
         {consumer.email}
@@ -90,7 +102,7 @@ export function ConsumerRecordPage() {
           <LaterReleasePanel>Messaging arrives in a later release.</LaterReleasePanel>
         </Tabs.Panel>
         <Tabs.Panel value="security">
-          <LaterReleasePanel>Security actions arrive in a later release.</LaterReleasePanel>
+          <SecurityPanel consumer={consumer} />
         </Tabs.Panel>
         <Tabs.Panel value="api">
           <LaterReleasePanel>API keys arrive in a later release.</LaterReleasePanel>

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { NewConsumerTab } from './components/new-consumer-tab.js';
 import { OverviewTab } from './components/overview-tab.js';
 import { SearchTab } from './components/search-tab.js';
+import { UsersNotice } from './components/users-notice.js';
 
 const tabs = ['overview', 'search', 'new'] as const;
 type UsersTab = (typeof tabs)[number];
@@ -27,6 +28,7 @@ export function UsersPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>Users</Title>
+      <UsersNotice />
       <Tabs value={active} onChange={openTab} keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="overview">Overview</Tabs.Tab>

@@ -11,6 +11,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 
 import type { ConsumerView } from '../../../../../contracts/consumers.js';
 import { countryName } from '../../../../lib/countries.js';
@@ -46,6 +47,24 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <DataList.ItemLabel>{label}</DataList.ItemLabel>
       <DataList.ItemValue>{children}</DataList.ItemValue>
     </DataList.Item>
+  );
+}
+
+// TODO(consumer view has no protected flag): say "This test account is protected" up front once
+// the view exposes it; until then the confirmation page shows it when the server refuses (422).
+/** Only the lifecycle action that applies: Restore for a suspended account, else Suspend. */
+function StatusAction({ consumer }: { consumer: ConsumerView }) {
+  const suspended = consumer.status === 'suspended';
+  return (
+    <Button
+      component={Link}
+      to={`/admin/users/${consumer.id}/${suspended ? 'restore' : 'suspend'}`}
+      variant="light"
+      color={suspended ? undefined : 'red'}
+      size="xs"
+    >
+      {suspended ? 'Restore the user' : 'Suspend the user'}
+    </Button>
   );
 }
 
@@ -95,14 +114,20 @@ export function OverviewPanel({ consumer }: { consumer: ConsumerView }) {
           </Row>
         </Section>
       </SimpleGrid>
-      <Section title="Account">
+      <Section title="Account" action={<StatusAction consumer={consumer} />}>
         <Row label="Status">
           <StatusBadge status={consumer.status} />
         </Row>
+        {consumer.verificationRequired ? (
+          <Row label="Verification">Must verify the account again at the next sign-in</Row>
+        ) : null}
         <Row label="Two-step validation">
           <Badge color={consumer.twoStepEnabled ? 'green' : 'gray'} variant="light">
             {consumer.twoStepEnabled ? 'On' : 'Off'}
           </Badge>
+        </Row>
+        <Row label="New password">
+          {consumer.mustChangePassword ? 'Required at the next sign-in' : 'Not required'}
         </Row>
         <Row label="Created">{formatDateTime(consumer.createdAt)}</Row>
         <Row label="Last sign-in">

@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { signInAdminApi, uniqueSuffix } from '../fixtures/api.js';
+import type { AdminApi } from '../fixtures/api.js';
+import { chromiumAvailable, launchBrowser, signInToConsole } from '../fixtures/browser.js';
+import { e2eAdmin, startServer } from '../fixtures/server.js';
+import type { RunningServer } from '../fixtures/server.js';
+
+/** A consumer's sign-in through the account API: its status, error code and cookie. */
+async function signInConsumer(baseUrl: string, email: string, password: string) {
+  const origin = new URL(baseUrl).origin;
+  const response = await fetch(`${origin}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = (await response.json()) as { error?: { code: string } };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';', 1)[0])
+    .join('; ');
+  return { status: response.status, code: body.error?.code, cookie };
+}
+
+async function meStatus(baseUrl: string, cookie: string): Promise<number> {
+  const response = await fetch(`${new URL(baseUrl).origin}/api/v1/me`, { headers: { cookie } });
+  return response.status;
+}
+
+describe.skipIf(!chromiumAvailable)('Suspend a consumer (guide procedure)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let api: AdminApi;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    api = await signInAdminApi(server.url);
+    page = await browser.newPage();
+    await signInToConsole(page, server.url, e2eAdmin.email, e2eAdmin.password);
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const confirmSuspension = async (consumerId: string) => {
+    await page.goto(`${server.url}/admin/users/${consumerId}`);
+    await page.getByRole('link', { name: 'Suspend the user' }).click();
+    await page.getByRole('heading', { name: 'What happens?' }).waitFor();
+    await page.getByRole('button', { name: 'Suspend', exact: true }).click();
+  };
+
+  it('admin suspends from the Overview tab; sessions end and sign-in is refused', async () => {
+    const { consumer, credentials } = await api.createConsumer();
+    const before = await signInConsumer(server.url, consumer.email, credentials.temporaryPassword);
+    expect(await meStatus(server.url, before.cookie)).toBe(200);
+
+    await confirmSuspension(consumer.id);
+
+    await page.getByRole('link', { name: 'Restore the user' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Suspend the user' }).count()).toBe(0);
+    expect((await api.getConsumer(consumer.id)).status).toBe('suspended');
+    expect(await meStatus(server.url, before.cookie)).toBe(401);
+    const after = await signInConsumer(server.url, consumer.email, credentials.temporaryPassword);
+    expect(after.status).toBe(403);
+    expect(after.code).toBe('auth.account_suspended');
+  });
+
+  it('a protected test account shows This test account is protected and stays as it was', async () => {
+    const email = `t${uniqueSuffix().slice(0, 1)}_${uniqueSuffix().slice(0, 5)}@owoxo.dev`;
+    const { consumer } = await api.createConsumer({ email });
+
+    await confirmSuspension(consumer.id);
+
+    await page
+      .getByRole('alert')
+      .getByText('This test account is protected', { exact: true })
+      .waitFor();
+    expect((await api.getConsumer(consumer.id)).status).toBe('new');
+  });
+});
