@@ -1,6 +1,6 @@
 import { parsePhoneNumberWithError } from 'libphonenumber-js';
 
-import type { ConsumerView } from '../../src/contracts/consumers.js';
+import type { ConsumerSummary } from '../../src/contracts/consumers.js';
 import type { ApiClient } from './api.js';
 import { BenchSetupError } from './api.js';
 
@@ -29,7 +29,11 @@ async function cursorOfPage(api: ApiClient, pageNumber: number): Promise<string>
   return cursor;
 }
 
-function pick<T>(items: ConsumerView[], what: string, choose: (item: ConsumerView) => T | null): T {
+function pick<T>(
+  items: ConsumerSummary[],
+  what: string,
+  choose: (item: ConsumerSummary) => T | null,
+): T {
   for (const item of items) {
     const chosen = choose(item);
     if (chosen !== null) return chosen;
@@ -38,7 +42,7 @@ function pick<T>(items: ConsumerView[], what: string, choose: (item: ConsumerVie
 }
 
 /** Seven characters from the middle of a local part, with a letter so it is not read as a phone. */
-function emailFragmentOf(item: ConsumerView): string | null {
+function emailFragmentOf(item: ConsumerSummary): string | null {
   const localPart = item.email.split('@')[0] ?? '';
   if (localPart.length < 10) return null;
   const start = Math.floor((localPart.length - 7) / 2);
@@ -47,13 +51,13 @@ function emailFragmentOf(item: ConsumerView): string | null {
 }
 
 /** The last nine national digits in groups of three, as someone reading a card would type them. */
-function phoneQueryOf(item: ConsumerView): string | null {
+function phoneQueryOf(item: ConsumerSummary): string | null {
   if (!item.phone) return null;
   const national = parsePhoneNumberWithError(item.phone).nationalNumber.slice(-9);
   return national.match(/\d{1,3}/g)?.join(' ') ?? null;
 }
 
-function lastNameOf(item: ConsumerView): string | null {
+function lastNameOf(item: ConsumerSummary): string | null {
   return /^\p{L}{4,}$/u.test(item.lastName) ? item.lastName : null;
 }
 

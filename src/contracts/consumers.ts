@@ -72,8 +72,25 @@ export const consumerSchema = z.object({
 });
 export type ConsumerView = z.infer<typeof consumerSchema>;
 
+/**
+ * One row of a list or search page: what the table shows, no more. A page carries no settings
+ * and no security flags, so it costs one query and stays small; the record has the rest.
+ */
+export const consumerSummarySchema = consumerSchema.pick({
+  id: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  phone: true,
+  country: true,
+  status: true,
+  lastSignInAt: true,
+  createdAt: true,
+});
+export type ConsumerSummary = z.infer<typeof consumerSummarySchema>;
+
 export const consumerPageSchema = z.object({
-  items: z.array(consumerSchema),
+  items: z.array(consumerSummarySchema),
   /** Opaque cursor of the next (older) page, null on the last page. */
   nextCursor: z.string().nullable(),
   /** Opaque cursor of the previous (newer) page, null on the first page. */

@@ -47,8 +47,14 @@ export const consumers = pgTable(
   },
   (t) => [
     uniqueIndex('consumers_email_key_unique').on(t.emailKey),
-    index('consumers_created_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('consumers_status_created_idx').on(t.status, t.createdAt.desc(), t.id.desc()),
+    // NULLS FIRST is what a plain `order by created_at desc` means: an index with another null
+    // order cannot serve that scan, and the list would sort the whole table.
+    index('consumers_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('consumers_status_created_idx').on(
+      t.status,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('consumers_last_name_key_idx').on(t.lastNameKey.op('text_pattern_ops')),
     index('consumers_first_name_key_idx').on(t.firstNameKey.op('text_pattern_ops')),
     index('consumers_email_key_trgm_idx').using('gin', t.emailKey.op('gin_trgm_ops')),

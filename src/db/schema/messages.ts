@@ -48,7 +48,7 @@ export const messages = pgTable(
   },
   (t) => [
     index('messages_due_idx').on(t.status, t.nextAttemptAt),
-    index('messages_created_idx').on(t.createdAt.desc()),
+    index('messages_created_idx').on(t.createdAt.desc().nullsFirst()),
     check(
       'messages_status_check',
       sql`${t.status} in ('pending', 'sending', 'sent', 'failed', 'expired')`,

@@ -37,9 +37,13 @@ export const verificationCodes = pgTable(
     outcome: text('outcome'),
   },
   (t) => [
-    index('verification_codes_consumer_idx').on(t.consumerId, t.purpose, t.createdAt.desc()),
+    index('verification_codes_consumer_idx').on(
+      t.consumerId,
+      t.purpose,
+      t.createdAt.desc().nullsFirst(),
+    ),
     index('verification_codes_challenge_idx').on(t.challengeHash),
-    index('verification_codes_created_idx').on(t.createdAt.desc()),
+    index('verification_codes_created_idx').on(t.createdAt.desc().nullsFirst()),
     check('verification_codes_purpose_check', sql`${t.purpose} in ('activation', 'two_step')`),
   ],
 );

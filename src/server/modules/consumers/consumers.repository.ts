@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 
 import type { Queryable, Tx } from '../../../db/client.js';
-import { consumerStatusCounts, consumers } from '../../../db/schema/index.js';
+import { consumerStatusCounts, consumers, settings } from '../../../db/schema/index.js';
 import type { Consumer, ConsumerStatus, NewConsumer } from '../../../db/schema/index.js';
 import type { PageCursor } from '../../shared/pagination.js';
 
@@ -14,6 +14,25 @@ export async function insertConsumer(tx: Tx, values: NewConsumer): Promise<Consu
 
 export async function findConsumerById(db: Queryable, id: string): Promise<Consumer | null> {
   const [row] = await db.select().from(consumers).where(eq(consumers.id, id)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * A consumer with the global project limit its view needs, in one round trip: the record is
+ * the console's most frequent read.
+ */
+export async function findConsumerWithGlobalLimit(
+  db: Queryable,
+  id: string,
+): Promise<{ consumer: Consumer; globalProjectLimit: number } | null> {
+  const globalProjectLimit = sql<number>`(
+    select ${settings.globalProjectLimit} from ${settings} where ${settings.id} = 1
+  )`.mapWith(Number);
+  const [row] = await db
+    .select({ consumer: consumers, globalProjectLimit })
+    .from(consumers)
+    .where(eq(consumers.id, id))
+    .limit(1);
   return row ?? null;
 }
 
@@ -59,7 +78,22 @@ export async function readStatusCounts(db: Queryable): Promise<StatusCounts> {
   return counts;
 }
 
-export interface RankedConsumer extends Consumer {
+/** The columns a list row shows (see consumerSummarySchema); lists read nothing more. */
+const summaryColumns = {
+  id: consumers.id,
+  firstName: consumers.firstName,
+  lastName: consumers.lastName,
+  email: consumers.email,
+  phone: consumers.phone,
+  country: consumers.country,
+  status: consumers.status,
+  lastSignInAt: consumers.lastSignInAt,
+  createdAt: consumers.createdAt,
+};
+
+export type ConsumerSummaryRow = Pick<Consumer, keyof typeof summaryColumns>;
+
+export interface RankedConsumer extends ConsumerSummaryRow {
   rank: number;
 }
 
@@ -94,12 +128,12 @@ async function readKeysetPage(db: Queryable, query: KeysetQuery): Promise<Ranked
     : [desc(consumers.createdAt), desc(consumers.id)];
   const rankExpression = rank ?? sql`0`;
   const rows = await db
-    .select({ consumer: consumers, rank: sql<number>`${rankExpression}`.mapWith(Number) })
+    .select({ ...summaryColumns, rank: sql<number>`${rankExpression}`.mapWith(Number) })
     .from(consumers)
     .where(where)
     .orderBy(...(rank ? [backwards ? desc(rank) : asc(rank)] : []), ...byDate)
     .limit(query.limit + 1);
-  return rows.map((row) => ({ ...row.consumer, rank: row.rank }));
+  return rows;
 }
 
 export interface ListOptions {

@@ -6,7 +6,7 @@ import type {
   UpdateIdentityBody,
 } from '../../../contracts/consumers.js';
 import type { Database } from '../../../db/client.js';
-import type { Consumer, Settings } from '../../../db/schema/index.js';
+import type { Consumer } from '../../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { isUniqueViolation } from '../../shared/db-errors.js';
 import { validationError } from '../../shared/errors.js';
@@ -29,15 +29,17 @@ import {
 } from './consumers.errors.js';
 import {
   findConsumerById,
+  findConsumerWithGlobalLimit,
   insertConsumer,
   listConsumers,
   readStatusCounts,
   searchConsumers,
   updateConsumerAtVersion,
 } from './consumers.repository.js';
+import type { RankedConsumer } from './consumers.repository.js';
 import { buildSearchCriteria } from './consumers.search.js';
-import { describeChanges, toConsumerView } from './consumers.view.js';
-import type { ConsumerView } from './consumers.view.js';
+import { describeChanges, toConsumerSummary, toConsumerView } from './consumers.view.js';
+import type { ConsumerSummary, ConsumerView } from './consumers.view.js';
 
 export interface ConsumersDeps {
   db: Database;
@@ -55,22 +57,25 @@ export interface PageRequest {
 }
 
 export function createConsumersService({ db, clock }: ConsumersDeps) {
-  async function listPage(filter: ConsumerFilter, page: PageRequest): Promise<Page<ConsumerView>> {
+  async function listPage(
+    filter: ConsumerFilter,
+    page: PageRequest,
+  ): Promise<Page<ConsumerSummary>> {
     const cursor = decodeCursor(page.cursor);
     const rows = await listConsumers(db, {
       status: statusOfFilter[filter],
       cursor,
       limit: page.limit,
     });
-    return toViewPage(buildPage(rows, page.limit, cursor), await readSettings(db));
+    return toSummaryPage(buildPage(rows, page.limit, cursor));
   }
 
-  async function search(query: string, page: PageRequest): Promise<Page<ConsumerView>> {
+  async function search(query: string, page: PageRequest): Promise<Page<ConsumerSummary>> {
     const cursor = decodeCursor(page.cursor);
     const criteria = buildSearchCriteria(query);
     if (!criteria) return { items: [], nextCursor: null, previousCursor: null };
     const rows = await searchConsumers(db, criteria, cursor, page.limit);
-    return toViewPage(buildPage(rows, page.limit, cursor), await readSettings(db));
+    return toSummaryPage(buildPage(rows, page.limit, cursor));
   }
 
   async function counts(): Promise<ConsumerCounts> {
@@ -83,9 +88,9 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
   }
 
   async function getConsumer(id: string): Promise<ConsumerView> {
-    const consumer = await findConsumerById(db, id);
-    if (!consumer) throw consumerNotFound();
-    return viewOf(consumer);
+    const found = await findConsumerWithGlobalLimit(db, id);
+    if (!found) throw consumerNotFound();
+    return toConsumerView(found.consumer, found.globalProjectLimit);
   }
 
   async function viewOf(consumer: Consumer): Promise<ConsumerView> {
@@ -260,12 +265,8 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
   };
 }
 
-function toViewPage(
-  page: Page<Consumer & { rank: number }>,
-  settings: Settings,
-): Page<ConsumerView> {
-  const items = page.items.map((item) => toConsumerView(item, settings.globalProjectLimit));
-  return { ...page, items };
+function toSummaryPage(page: Page<RankedConsumer>): Page<ConsumerSummary> {
+  return { ...page, items: page.items.map(toConsumerSummary) };
 }
 
 export type ConsumersService = ReturnType<typeof createConsumersService>;

@@ -1,7 +1,8 @@
 import type { Consumer } from '../../../db/schema/index.js';
-import type { ConsumerView } from '../../../contracts/consumers.js';
+import type { ConsumerSummary, ConsumerView } from '../../../contracts/consumers.js';
+import type { ConsumerSummaryRow } from './consumers.repository.js';
 
-export type { ConsumerView };
+export type { ConsumerSummary, ConsumerView };
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -30,6 +31,20 @@ export function toConsumerView(consumer: Consumer, globalProjectLimit: number): 
     createdAt: consumer.createdAt.toISOString(),
     updatedAt: consumer.updatedAt.toISOString(),
     version: consumer.version,
+  };
+}
+
+export function toConsumerSummary(row: ConsumerSummaryRow): ConsumerSummary {
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    phone: row.phone,
+    country: row.country,
+    status: row.status,
+    lastSignInAt: iso(row.lastSignInAt),
+    createdAt: row.createdAt.toISOString(),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link, useLocation, useNavigate } from 'react-router';
 
-import type { ConsumerView } from '../../../../../contracts/consumers.js';
+import type { ConsumerSummary } from '../../../../../contracts/consumers.js';
 import { countryName } from '../../../../lib/countries.js';
 import { formatDateTime, formatPhone, fullName } from '../../../../lib/format.js';
 import { StatusBadge } from '../../../../ui/status-badge.js';
@@ -11,7 +11,7 @@ export interface RecordLinkState {
   back: string;
 }
 
-export function ConsumerTable({ consumers }: { consumers: ConsumerView[] }) {
+export function ConsumerTable({ consumers }: { consumers: ConsumerSummary[] }) {
   const navigate = useNavigate();
   const location = useLocation();
   const state: RecordLinkState = { back: `${location.pathname}${location.search}` };
