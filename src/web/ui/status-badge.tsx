@@ -15,7 +15,8 @@ export function statusLabel(status: ConsumerStatus): string {
 export function StatusBadge({ status }: { status: ConsumerStatus }) {
   const { label, color } = statusLabels[status];
   return (
-    <Badge color={color} variant="light">
+    // A table column may be narrow; the status must still read in full.
+    <Badge color={color} variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>
       {label}
     </Badge>
   );

@@ -18,10 +18,10 @@ import {
   deleteAdminSession,
   deleteExpiredAdminSessions,
   findAdminByEmailKey,
-  findAdminSessionByTokenHash,
   hasAnyAdmin,
   insertAdmin,
   insertAdminSession,
+  prepareAdminSessionLookup,
   recordAdminSignIn,
   touchAdminSession,
 } from './admins.repository.js';
@@ -47,6 +47,8 @@ function toAuthenticated(admin: Admin, sessionId: string): AuthenticatedAdmin {
 }
 
 export function createAdminAuthService({ db, clock }: AdminAuthDeps) {
+  const findSessionByTokenHash = prepareAdminSessionLookup(db);
+
   async function signIn(email: string, password: string, audit: AuditContext) {
     const admin = await findAdminByEmailKey(db, normalizeEmailKey(email));
     const valid = admin
@@ -91,7 +93,7 @@ export function createAdminAuthService({ db, clock }: AdminAuthDeps) {
 
   /** Resolves a cookie to its admin, or null when unknown or expired (every request, SR-32). */
   async function authenticate(token: string): Promise<AuthenticatedAdmin | null> {
-    const found = await findAdminSessionByTokenHash(db, hashToken(token));
+    const found = await findSessionByTokenHash(hashToken(token));
     if (!found) return null;
     const now = clock.now();
     if (isSessionExpired(found.session, adminSessionLifetime, now)) {

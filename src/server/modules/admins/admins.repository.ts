@@ -1,6 +1,6 @@
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 
-import type { Queryable, Tx } from '../../../db/client.js';
+import type { Database, Queryable, Tx } from '../../../db/client.js';
 import { adminSessions, admins } from '../../../db/schema/index.js';
 import type { Admin, AdminRole, AdminSession } from '../../../db/schema/index.js';
 
@@ -46,17 +46,26 @@ export async function insertAdminSession(tx: Tx, input: AdminSessionInput): Prom
   await tx.insert(adminSessions).values({ ...input, lastSeenAt: input.createdAt });
 }
 
-export async function findAdminSessionByTokenHash(
-  db: Queryable,
+export type AdminSessionLookup = (
   tokenHash: string,
-): Promise<{ session: AdminSession; admin: Admin } | null> {
-  const [row] = await db
+) => Promise<{ session: AdminSession; admin: Admin } | null>;
+
+/**
+ * The session check that runs before every console request, built once as a named prepared
+ * statement: PostgreSQL plans it once per connection and no SQL is rebuilt per request.
+ */
+export function prepareAdminSessionLookup(db: Database): AdminSessionLookup {
+  const query = db
     .select({ session: adminSessions, admin: admins })
     .from(adminSessions)
     .innerJoin(admins, eq(admins.id, adminSessions.adminId))
-    .where(eq(adminSessions.tokenHash, tokenHash))
-    .limit(1);
-  return row ?? null;
+    .where(eq(adminSessions.tokenHash, sql.placeholder('tokenHash')))
+    .limit(1)
+    .prepare('admin_session_by_token_hash');
+  return async (tokenHash) => {
+    const [row] = await query.execute({ tokenHash });
+    return row ?? null;
+  };
 }
 
 export async function touchAdminSession(db: Queryable, sessionId: string, at: Date): Promise<void> {

@@ -51,9 +51,11 @@ export function ConsumerTable({ consumers }: { consumers: ConsumerSummary[] }) {
               >
                 <Table.Td fw={500}>{fullName(consumer)}</Table.Td>
                 <Table.Td>{consumer.email}</Table.Td>
-                <Table.Td>{consumer.phone ? formatPhone(consumer.phone) : '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {consumer.phone ? formatPhone(consumer.phone) : '—'}
+                </Table.Td>
                 <Table.Td>{countryName(consumer.country)}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <StatusBadge status={consumer.status} />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
