@@ -36,6 +36,9 @@ const configSchema = z
         .optional(),
     ),
     MAIL_FROM: z.string().trim().min(3).default('Gatehouse <no-reply@gatehouse.local>'),
+    // How long a claimed message stays its worker's: after a crash, another process (or the
+    // restarted one) sends it once this runs out. It must outlast one SMTP send.
+    MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     // Code emails one client address may cause per 15 minutes (SR-24); raise it when many
     // consumers sign in from behind one shared address.
     CODE_SENDS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(5),

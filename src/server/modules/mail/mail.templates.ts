@@ -2,7 +2,8 @@
 export type MailTemplate =
   | { template: 'two_step_code'; firstName: string; code: string; minutes: number }
   | { template: 'activation_code'; firstName: string; code: string; minutes: number }
-  | { template: 'password_reset_notice'; firstName: string };
+  | { template: 'password_reset_notice'; firstName: string }
+  | { template: 'two_step_notice'; firstName: string; enabled: boolean };
 
 export interface RenderedMail {
   subject: string;
@@ -47,5 +48,24 @@ export function renderMail(mail: MailTemplate): RenderedMail {
         ].join('\n'),
         containsSecret: false,
       };
+    case 'two_step_notice':
+      return renderTwoStepNotice(mail.firstName, mail.enabled);
   }
+}
+
+function renderTwoStepNotice(firstName: string, enabled: boolean): RenderedMail {
+  const state = enabled ? 'on' : 'off';
+  return {
+    subject: `Two-step verification is ${state}`,
+    body: [
+      `Hello ${firstName},`,
+      '',
+      `An administrator turned two-step verification ${state} for your account.`,
+      enabled
+        ? 'From your next sign-in, you will also enter a code that we send to this address.'
+        : 'From your next sign-in, your password alone will sign you in.',
+      'If you did not expect this change, contact support.',
+    ].join('\n'),
+    containsSecret: false,
+  };
 }

@@ -32,14 +32,12 @@ export async function enqueueMail(tx: Tx, outgoing: OutgoingMail, now: Date): Pr
   });
 }
 
-/** How long a worker owns a claimed message before another may take it over. */
-const claimLeaseMs = 60_000;
-
 /**
- * Claims due messages for one worker. SKIP LOCKED lets any number of processes share the queue;
- * a message whose worker died is claimable again once its lease runs out.
+ * Claims due messages for one worker until `leaseMs` from now. SKIP LOCKED lets any number of
+ * processes share the queue; a message whose worker died is claimable again once its lease runs
+ * out. Each claim adds one to `attempts`, which then names the claim in the marks below.
  */
-export async function claimDueMessages(db: Queryable, now: Date, limit: number) {
+export async function claimDueMessages(db: Queryable, now: Date, limit: number, leaseMs: number) {
   const due = or(
     and(eq(messages.status, 'pending'), lte(messages.nextAttemptAt, now)),
     and(eq(messages.status, 'sending'), lt(messages.lockedUntil, now)),
@@ -56,54 +54,66 @@ export async function claimDueMessages(db: Queryable, now: Date, limit: number) 
     .set({
       status: 'sending',
       attempts: sql`${messages.attempts} + 1`,
-      lockedUntil: new Date(now.getTime() + claimLeaseMs),
+      lockedUntil: new Date(now.getTime() + leaseMs),
     })
     .where(inArray(messages.id, claimable))
     .returning();
 }
 
-export async function markMessageSent(
-  db: Queryable,
-  message: Message,
-  at: Date,
-  transport: string,
-) {
-  await db
+/**
+ * Matches the row only while it is still this claim's: a worker that outlived its lease must not
+ * overwrite what the worker that took the message over decided.
+ */
+const stillClaimed = (message: Message) =>
+  and(
+    eq(messages.id, message.id),
+    eq(messages.status, 'sending'),
+    eq(messages.attempts, message.attempts),
+  );
+
+/** Each mark answers whether the claim still held, i.e. whether the row changed. */
+async function updateClaimed(db: Queryable, message: Message, values: Partial<Message>) {
+  const changed = await db
     .update(messages)
-    .set({
-      status: 'sent',
-      sentAt: at,
-      transport,
-      lockedUntil: null,
-      lastError: null,
-      // The development mailbox is the only reader of a sent code; real mail keeps none.
-      body: message.containsSecret && transport !== 'mailbox' ? null : message.body,
-    })
-    .where(eq(messages.id, message.id));
+    .set(values)
+    .where(stillClaimed(message))
+    .returning({ id: messages.id });
+  return changed.length > 0;
 }
 
-export async function markMessageRetry(db: Queryable, id: string, next: Date, error: string) {
-  await db
-    .update(messages)
-    .set({ status: 'pending', nextAttemptAt: next, lockedUntil: null, lastError: error })
-    .where(eq(messages.id, id));
+export function markMessageSent(db: Queryable, message: Message, at: Date, transport: string) {
+  return updateClaimed(db, message, {
+    status: 'sent',
+    sentAt: at,
+    transport,
+    lockedUntil: null,
+    lastError: null,
+    // The development mailbox is the only reader of a sent code; real mail keeps none.
+    body: message.containsSecret && transport !== 'mailbox' ? null : message.body,
+  });
 }
 
-export async function markMessageFinal(
+export function markMessageRetry(db: Queryable, message: Message, next: Date, error: string) {
+  return updateClaimed(db, message, {
+    status: 'pending',
+    nextAttemptAt: next,
+    lockedUntil: null,
+    lastError: error,
+  });
+}
+
+export function markMessageFinal(
   db: Queryable,
   message: Message,
   status: 'failed' | 'expired',
   error: string | null,
 ) {
-  await db
-    .update(messages)
-    .set({
-      status,
-      lockedUntil: null,
-      lastError: error,
-      body: message.containsSecret ? null : message.body,
-    })
-    .where(eq(messages.id, message.id));
+  return updateClaimed(db, message, {
+    status,
+    lockedUntil: null,
+    lastError: error,
+    body: message.containsSecret ? null : message.body,
+  });
 }
 
 export async function listRecentMessages(db: Queryable, limit: number): Promise<Message[]> {
