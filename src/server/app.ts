@@ -47,6 +47,7 @@ import { sessionCookieNames } from './plugins/cookies.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { loggerOptions, registerRequestLogging } from './plugins/logging.js';
 import { registerRequestGuards } from './plugins/request-guards.js';
+import { registerStrictSchemas } from './plugins/strict-schemas.js';
 import { registerWebApp } from './plugins/web-app.js';
 import type { Clock } from './shared/clock.js';
 import { systemClock } from './shared/clock.js';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerStrictSchemas(app);
   registerRequestLogging(app);
   registerErrorHandler(app);
 
@@ -148,7 +150,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const transport = config.SMTP_URL
     ? createSmtpTransport(config.SMTP_URL, config.MAIL_FROM)
     : mailboxTransport;
-  const mailWorker = createDeliveryWorker({ db: database.db, clock, transport, log: app.log });
+  const mailWorker = createDeliveryWorker({
+    db: database.db,
+    clock,
+    transport,
+    log: app.log,
+    claimLeaseMs: config.MAIL_LEASE_SECONDS * 1000,
+  });
   app.decorate('mailWorker', mailWorker);
   if (options.startMailWorker ?? true) {
     app.addHook('onReady', async () => mailWorker.start());

@@ -297,7 +297,7 @@ describe.each<EditCase>([
       phone: '06 55 66 77 88',
     },
   },
-])('PATCH /:consumerId/$path optimistic concurrency', ({ path, first, second }) => {
+])('PATCH /:consumerId/$path optimistic concurrency (SR-108)', ({ path, first, second }) => {
   const valuesOf = (view: ConsumerView) =>
     path === 'identity'
       ? { firstName: view.firstName, lastName: view.lastName, country: view.country }
@@ -353,6 +353,29 @@ describe.each<EditCase>([
     const reread = await get(`${base}/${consumer.id}`);
     expect(reread.headers.etag).toBe(`"${againView.version}"`);
     expect(valuesOf(reread.json())).toEqual(expectedOf(second));
+  });
+
+  it('lets exactly one of eight parallel saves of one version win, with one event', async () => {
+    const { consumer } = await createConsumer(t, admin);
+    const eventsBefore = (await eventsOfConsumer(consumer.id)).length;
+    const payloads = Array.from({ length: 8 }, (_, index) =>
+      path === 'identity'
+        ? { ...first, lastName: `Racer-${index}` }
+        : { ...first, email: `racer.${index}.${randomBytes(4).toString('hex')}@example.com` },
+    );
+
+    const responses = await Promise.all(
+      payloads.map((payload) => edit(consumer.id, path, payload, consumer.version)),
+    );
+
+    const statuses = responses.map((response) => response.statusCode).sort();
+    expect(statuses).toEqual([200, 412, 412, 412, 412, 412, 412, 412]);
+    const winner = responses.findIndex((response) => response.statusCode === 200);
+    const stored = await getOne(consumer.id);
+    expect(stored.version).toBe(consumer.version + 1);
+    expect(stored).toEqual(responses[winner]?.json());
+    expect(valuesOf(stored)).toEqual(expectedOf(payloads[winner] ?? {}));
+    expect((await eventsOfConsumer(consumer.id)).length).toBe(eventsBefore + 1);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildTestApp } from '../helpers/build-app.js';
+import { buildTestApp, cookieHeader } from '../helpers/build-app.js';
 import type { RegisteredRoute, TestApp } from '../helpers/build-app.js';
 import { createConsumer, createSignedInConsumer } from '../helpers/consumers.js';
 import type { ActiveTestConsumer } from '../helpers/consumers.js';
@@ -25,6 +25,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const label = (route: RegisteredRoute) => `${route.method} ${route.url}`;
+const isSignOut = (route: RegisteredRoute) =>
+  route.method === 'DELETE' && route.url.endsWith('/session');
 
 function expectSecurityHeaders(response: LightMyRequestResponse, where: string): void {
   const headers = response.headers;
@@ -105,6 +107,40 @@ describe('Cache-Control: no-store (SR-67)', () => {
       expect(response.statusCode, label(route)).toBe(200);
       expect(response.headers['cache-control'], label(route)).toBe('no-store');
     }
+  });
+
+  it('is sent with every authenticated answer, whatever the method and status', async () => {
+    // Own sessions: the sign-out routes among these end the session they are called with.
+    const adminCookie = await t.signInAdmin();
+    const consumerSignIn = await t.request({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: consumer.consumer.email, password: consumer.password },
+    });
+    const consumerCookie = cookieHeader(consumerSignIn);
+    const routes = t
+      .routes()
+      .filter((route) => route.auth && route.auth !== 'public' && route.method !== 'HEAD')
+      .sort((a, b) => Number(isSignOut(a)) - Number(isSignOut(b)));
+    const statuses = new Set<number>();
+
+    expect(routes.filter((route) => route.method !== 'GET').length).toBeGreaterThanOrEqual(8);
+    for (const route of routes) {
+      const response = await t.request({
+        method: route.method as 'POST',
+        url: route.url.replace(':consumerId', '0190a5c4-0000-7000-8000-000000000001'),
+        headers: {
+          cookie: route.auth === 'admin' ? adminCookie : consumerCookie,
+          'if-match': '"1"',
+        },
+        ...(['POST', 'PUT', 'PATCH'].includes(route.method) ? { payload: {} } : {}),
+      });
+      statuses.add(response.statusCode);
+
+      expect(response.statusCode, label(route)).not.toBe(401);
+      expect(response.headers['cache-control'], label(route)).toBe('no-store');
+    }
+    expect([...statuses].some((status) => status >= 400)).toBe(true);
   });
 
   it('is sent with both responses that carry a temporary password', async () => {

@@ -29,6 +29,7 @@ const concrete = (route: RegisteredRoute, id = '0190a5c4-0000-7000-8000-00000000
   route.url.replace(':consumerId', id);
 const label = (route: RegisteredRoute) => `${route.method} ${route.url}`;
 const tokenOf = (cookie: string) => cookie.split('=')[1] ?? '';
+const cookieFor = (route: RegisteredRoute) => (route.auth === 'admin' ? admin : consumer.cookie);
 
 /** A valid body for every route that takes one: the tests below fail for a route not listed. */
 function validBody(route: RegisteredRoute): Record<string, unknown> | undefined {
@@ -90,35 +91,53 @@ describe('route inventory (SR-50, SR-70)', () => {
     }
   });
 
-  it('answers 400 to an unknown body property on every route that takes a body', async () => {
-    const routes = apiRoutes().filter((route) => route.schema?.body);
+  const writes = () =>
+    apiRoutes().filter((route) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method));
 
+  it('answers 400 to an unknown body property on every write route, bodiless ones too', async () => {
+    const routes = writes();
+
+    expect(routes.filter((route) => !route.schema?.body).length).toBeGreaterThanOrEqual(5);
     for (const route of routes) {
-      const cookie = route.auth === 'admin' ? admin : consumer.cookie;
       const response = await t.request({
         method: route.method as 'POST',
         url: concrete(route, existingId),
-        headers: { cookie, 'if-match': '"1"' },
+        headers: { cookie: cookieFor(route), 'if-match': '"1"' },
         payload: { ...validBody(route), unexpected: true },
       });
 
       expect(response.statusCode, label(route)).toBe(400);
       expect(response.json().error.code, label(route)).toBe('validation.invalid_input');
     }
+    const untouched = await t.request({
+      method: 'GET',
+      url: `/api/admin/v1/consumers/${existingId}`,
+      headers: { cookie: admin },
+    });
+    expect(untouched.json()).toMatchObject({ status: 'new', version: 1 });
   });
 
-  it('answers 400 to an unknown query parameter on every route that reads the query', async () => {
-    const routes = apiRoutes().filter((route) => route.schema?.querystring);
+  it('answers 400 to an unknown query parameter on every route', async () => {
+    const routes = apiRoutes().filter((route) => route.method !== 'HEAD');
 
     for (const route of routes) {
+      const query = route.schema?.querystring ? 'q=zoe&unexpected=1' : 'unexpected=1';
       const response = await t.request({
-        method: 'GET',
-        url: `${concrete(route)}?q=zoe&unexpected=1`,
-        headers: { cookie: admin },
+        method: route.method as 'GET',
+        url: `${concrete(route, existingId)}?${query}`,
+        headers: { cookie: cookieFor(route), 'if-match': '"1"' },
+        payload: validBody(route),
       });
 
       expect(response.statusCode, label(route)).toBe(400);
+      expect(response.json().error.code, label(route)).toBe('validation.invalid_input');
     }
+    const me = await t.request({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { cookie: consumer.cookie },
+    });
+    expect(me.statusCode).toBe(200);
   });
 });
 

@@ -8,13 +8,17 @@ import { buildTestApp, cookieHeader } from '../helpers/build-app.js';
 import type { TestApp } from '../helpers/build-app.js';
 import { changePassword, createConsumer, signInConsumer } from '../helpers/consumers.js';
 import { queryRows } from '../helpers/database.js';
+import { codeIn, startSmtpSink } from '../helpers/smtp-sink.js';
+import type { SmtpSink } from '../helpers/smtp-sink.js';
 
 let t: TestApp;
+let smtp: SmtpSink;
 let admin: string;
 
 beforeAll(async () => {
+  smtp = await startSmtpSink();
   t = await buildTestApp({
-    env: { PUBLIC_URL: 'https://id.example.com' },
+    env: { PUBLIC_URL: 'https://id.example.com', SMTP_URL: smtp.url },
     routes: (app) => {
       // Someone logs whole headers by mistake: the redaction must still hide the cookie.
       app.get('/api/v1/test/log-headers', { config: { auth: 'public' } }, async (request) => {
@@ -25,7 +29,10 @@ beforeAll(async () => {
   });
   admin = await t.signInAdmin();
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
 
 const me = (cookie: string) => t.request({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
 const tokenOf = (response: LightMyRequestResponse) => response.cookies[0]?.value ?? '';
@@ -45,6 +52,14 @@ async function rowsHolding(value: string): Promise<number> {
       + (select count(*) from admin_sessions s where s::text like ${pattern}) as total`,
   );
   return Number(row?.total ?? -1);
+}
+
+/** The code of the sign-in mail sent to `email`, once the relay has delivered it. */
+async function signInCodeFor(email: string): Promise<string> {
+  for (let count = 1; ; count += 1) {
+    const mail = await smtp.waitFor(count);
+    if (mail.to.includes(email) && mail.raw.includes('sign-in code')) return codeIn(mail, 6);
+  }
 }
 
 describe('session tokens (SR-29)', () => {
@@ -129,6 +144,36 @@ describe('session fixation (SR-31)', () => {
     expect(cookieHeader(changed)).not.toBe(cookie);
     expect((await me(cookie)).statusCode).toBe(401);
     expect((await me(cookieHeader(changed))).statusCode).toBe(200);
+  });
+
+  it('issues a session token unlike the challenge when the second step completes', async () => {
+    const { consumer, temporaryPassword } = await createConsumer(t, admin);
+    await t.request({
+      method: 'PUT',
+      url: `/api/admin/v1/consumers/${consumer.id}/two-step`,
+      headers: { cookie: admin },
+      payload: { enabled: true },
+    });
+
+    const first = await signInConsumer(t, consumer.email, temporaryPassword);
+    const challenge = first.cookies.find((cookie) => cookie.name === '__Host-gh_challenge');
+    const code = await signInCodeFor(consumer.email);
+    const challengeAsSession = await me(`__Host-gh_session=${challenge?.value}`);
+    const done = await t.request({
+      method: 'POST',
+      url: '/api/v1/session/two-step',
+      headers: { cookie: cookieHeader(first) },
+      payload: { code },
+    });
+    const session = done.cookies.find((cookie) => cookie.name === '__Host-gh_session');
+
+    expect(first.statusCode).toBe(202);
+    expect(challenge?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(challengeAsSession.statusCode).toBe(401);
+    expect(done.statusCode).toBe(200);
+    expect(session?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(session?.value).not.toBe(challenge?.value);
+    expect((await me(`__Host-gh_session=${session?.value}`)).statusCode).toBe(200);
   });
 });
 

@@ -37,9 +37,11 @@ const adminAction = (id: string, path: string, method: 'POST' | 'DELETE' = 'POST
     headers: { cookie: admin },
   });
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+/** The algorithm and cost of a PHC hash string, e.g. `argon2id m=19456 t=2 p=1`. */
+function costOf(hash: string): string {
+  const [, algorithm = '', , parameters = ''] = hash.split('$');
+  const cost = Object.fromEntries(parameters.split(',').map((pair) => pair.split('=')));
+  return `${algorithm} m=${cost.m} t=${cost.t} p=${cost.p}`;
 }
 
 describe('POST /api/v1/session failures (SR-82)', () => {
@@ -53,6 +55,7 @@ describe('POST /api/v1/session failures (SR-82)', () => {
     await adminAction(deleted.consumer.id, '', 'DELETE');
     t.clock.advance(24 * 60 * 60 * 1000 + 1000);
 
+    // TODO(no lockout yet): add a temporarily locked account once SR-85 lockout exists.
     const failures = {
       'unknown email': await signInConsumer(t, 'nobody.here@example.com', 'any password 123'),
       'wrong password': await signInConsumer(t, active.consumer.email, 'not my password 1'),
@@ -114,25 +117,24 @@ describe('sign-in timing (SR-83)', () => {
     expect(verify).toHaveBeenCalledTimes(1);
   });
 
-  it('takes about as long for an unknown email as for a wrong password', async () => {
+  // Equal work rather than a stopwatch: each path runs one verification at the same cost, which
+  // is what dominates a sign-in; wall-clock medians would be flaky on a shared two-core machine.
+  it('verifies once at the same argon2 cost for an unknown email and a wrong password', async () => {
     const known = await createSignedInConsumer(t, admin, { activate: true });
     await signInConsumer(t, 'warm.up@example.com', 'warm up the dummy');
-    const unknownTimes: number[] = [];
-    const knownTimes: number[] = [];
+    const verify = vi.spyOn(argon2, 'verify');
 
-    // Interleaved, so load from elsewhere on the machine falls on both series alike.
-    for (let round = 0; round < 40; round += 1) {
-      for (const [email, times] of [
-        [`nobody.${round}@example.com`, unknownTimes],
-        [known.consumer.email, knownTimes],
-      ] as const) {
-        const started = performance.now();
-        await signInConsumer(t, email, `wrong password ${round}`);
-        times.push(performance.now() - started);
-      }
-    }
+    const unknown = await signInConsumer(t, 'nobody.at.all@example.com', 'wrong password 1');
+    const unknownCalls = verify.mock.calls.map(([hash]) => costOf(hash));
+    verify.mockClear();
+    const wrong = await signInConsumer(t, known.consumer.email, 'wrong password 1');
+    const wrongCalls = verify.mock.calls.map(([hash]) => costOf(hash));
 
-    const difference = Math.abs(median(unknownTimes) - median(knownTimes));
-    expect(difference / median(knownTimes)).toBeLessThan(0.2);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    expect(unknownCalls).toHaveLength(1);
+    expect(wrongCalls).toHaveLength(1);
+    expect(unknownCalls[0]).toEqual(wrongCalls[0]);
+    expect(unknownCalls[0]).toMatch(/^argon2id m=\d+ t=\d+ p=\d+$/);
   });
 });
