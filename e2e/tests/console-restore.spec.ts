@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { signInAdminApi } from '../fixtures/api.js';
+import { createActiveConsumer, signInAdminApi } from '../fixtures/api.js';
 import type { AdminApi } from '../fixtures/api.js';
 import { chromiumAvailable, launchBrowser, signInToConsole } from '../fixtures/browser.js';
 import { e2eAdmin, startServer } from '../fixtures/server.js';
@@ -39,8 +39,8 @@ describe.skipIf(!chromiumAvailable)('Restore a suspended consumer (guide procedu
   });
 
   it('admin restores an activated account; it must verify again at the next sign-in', async () => {
-    const { consumer, credentials } = await api.createConsumer();
-    await api.forceActivation(consumer.id);
+    // A password of the consumer's own: the suspension voided any unused temporary one (SR-45).
+    const { consumer, email, password } = await createActiveConsumer(api, server.url);
     await api.suspend(consumer.id);
 
     await page.goto(`${server.url}/admin/users/${consumer.id}`);
@@ -54,7 +54,7 @@ describe.skipIf(!chromiumAvailable)('Restore a suspended consumer (guide procedu
     const restored = await api.getConsumer(consumer.id);
     expect(restored.status).toBe('active');
     expect(restored.verificationRequired).toBe(true);
-    const signIn = await signInConsumer(server.url, consumer.email, credentials.temporaryPassword);
+    const signIn = await signInConsumer(server.url, email, password);
     expect(signIn.status).toBe(200);
     expect(signIn.consumer?.verificationRequired).toBe(true);
   });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { signInAdminApi, uniqueSuffix } from '../fixtures/api.js';
+import { createActiveConsumer, signInAdminApi, uniqueSuffix } from '../fixtures/api.js';
 import type { AdminApi } from '../fixtures/api.js';
 import { chromiumAvailable, launchBrowser, signInToConsole } from '../fixtures/browser.js';
 import { e2eAdmin, startServer } from '../fixtures/server.js';
@@ -55,8 +55,9 @@ describe.skipIf(!chromiumAvailable)('Suspend a consumer (guide procedure)', () =
   };
 
   it('admin suspends from the Overview tab; sessions end and sign-in is refused', async () => {
-    const { consumer, credentials } = await api.createConsumer();
-    const before = await signInConsumer(server.url, consumer.email, credentials.temporaryPassword);
+    // A password of the consumer's own: the suspension voids an unused temporary one (SR-45).
+    const { consumer, email, password } = await createActiveConsumer(api, server.url);
+    const before = await signInConsumer(server.url, email, password);
     expect(await meStatus(server.url, before.cookie)).toBe(200);
 
     await confirmSuspension(consumer.id);
@@ -65,7 +66,7 @@ describe.skipIf(!chromiumAvailable)('Suspend a consumer (guide procedure)', () =
     expect(await page.getByRole('link', { name: 'Suspend the user' }).count()).toBe(0);
     expect((await api.getConsumer(consumer.id)).status).toBe('suspended');
     expect(await meStatus(server.url, before.cookie)).toBe(401);
-    const after = await signInConsumer(server.url, consumer.email, credentials.temporaryPassword);
+    const after = await signInConsumer(server.url, email, password);
     expect(after.status).toBe(403);
     expect(after.code).toBe('auth.account_suspended');
   });

@@ -30,6 +30,7 @@ export const eventActionLabels = {
   'admin.sign_out': 'Administrator sign-out',
   'admin.created': 'Administrator created',
   'settings.updated': 'Settings changed',
+  'message.failed': 'Message not delivered',
 } as const;
 
 export type EventAction = keyof typeof eventActionLabels;

@@ -17,6 +17,7 @@ import { loggerOptions } from '../../src/server/plugins/logging.js';
 import { ManualClock } from '../../src/server/shared/clock.js';
 import { createTestDatabase } from './database.js';
 import type { TestDatabase } from './database.js';
+import { assertNoEventFaults, findEventFaults } from './event-audit.js';
 import { LeakWatch } from './leak-watch.js';
 
 export const adminEmail = 'owner@example.com';
@@ -50,7 +51,8 @@ export interface TestApp {
   signInAdmin(): Promise<string>;
   /**
    * Closes the app and drops its database. Throws when an issued token or temporary password
-   * reached the logs, or a JSON response carried a secret-looking key (SR-39, SR-103).
+   * reached the logs, a JSON response carried a secret-looking key (SR-39, SR-103), or an event
+   * row breaks the event schema or holds an issued secret (SR-94, SR-95).
    */
   close(): Promise<void>;
 }
@@ -149,8 +151,14 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async close() {
       await app.close();
-      await database.drop();
+      let eventFaults: string[];
+      try {
+        eventFaults = await findEventFaults(database, watch.issuedSecrets());
+      } finally {
+        await database.drop();
+      }
       watch.assertNoLeaks(captured);
+      assertNoEventFaults(eventFaults);
     },
   };
 }

@@ -38,7 +38,7 @@ const action = (id: string, path: string) =>
   });
 
 describe('console account actions', () => {
-  it('POST …/suspend ends live sessions and refuses the next sign-in', async () => {
+  it('POST …/suspend ends live sessions and voids the temporary password (SR-45)', async () => {
     const { consumer, credentials } = await createConsumer();
     const session = cookieHeader(await signIn(consumer.email, credentials.temporaryPassword));
 
@@ -49,8 +49,8 @@ describe('console account actions', () => {
     const me = await t.request({ method: 'GET', url: '/api/v1/me', headers: { cookie: session } });
     expect(me.statusCode).toBe(401);
     const again = await signIn(consumer.email, credentials.temporaryPassword);
-    expect(again.statusCode).toBe(403);
-    expect(again.json().error.code).toBe('auth.account_suspended');
+    expect(again.statusCode).toBe(401);
+    expect(again.json().error.code).toBe('auth.invalid_credentials');
   });
 
   it('POST …/restore returns the account to its earlier state and asks for verification', async () => {
@@ -75,8 +75,9 @@ describe('console account actions', () => {
     expect(second.json().error.code).toBe('consumer.already_activated');
   });
 
-  it('protected test accounts cannot be suspended or deleted', async () => {
+  it('protected test accounts cannot be suspended or deleted: 422, unchanged, nothing logged', async () => {
     const { consumer } = await createConsumer({ email: 'Qa_Te5t1@OWOXO.dev' });
+    const activated = await action(consumer.id, 'force-activation');
 
     const suspend = await action(consumer.id, 'suspend');
     const remove = await t.request({
@@ -88,6 +89,20 @@ describe('console account actions', () => {
     expect(suspend.statusCode).toBe(422);
     expect(suspend.json().error.code).toBe('consumer.protected');
     expect(remove.statusCode).toBe(422);
+    expect(remove.json().error.code).toBe('consumer.protected');
+    const after = await t.request({
+      method: 'GET',
+      url: `/api/admin/v1/consumers/${consumer.id}`,
+      headers: { cookie: admin },
+    });
+    expect(after.json()).toMatchObject({ status: 'active', version: activated.json().version });
+    const logged = await t.request({
+      method: 'GET',
+      url: `/api/admin/v1/events?consumerId=${consumer.id}&limit=100`,
+      headers: { cookie: admin },
+    });
+    const actions = logged.json().items.map((event: { action: string }) => event.action);
+    expect(actions).toEqual(['consumer.force_activated', 'consumer.created']);
   });
 
   it('POST …/password-reset issues a new temporary password and ends sessions', async () => {

@@ -54,9 +54,13 @@ const resend = (challenge: string, remoteAddress: string) =>
     remoteAddress,
   });
 
-/** Mails to `email` the SMTP server received, once `expected` of them arrived and no more came. */
-async function mailsTo(email: string, expected: number): Promise<number> {
-  const received = () => smtp.received.filter((mail) => mail.to.includes(email)).length;
+/**
+ * Code mails to `email` the SMTP server received, once `expected` of them arrived and no more
+ * came. The notice that two-step was turned on is not a code mail.
+ */
+async function codeMailsTo(email: string, expected: number): Promise<number> {
+  const received = () =>
+    smtp.received.filter((mail) => mail.to.includes(email) && /sign-in code/.test(mail.raw)).length;
   const deadline = Date.now() + 10_000;
   while (received() < expected && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -87,7 +91,7 @@ describe('code email send limits (SR-24)', () => {
     // The oldest of the five leaves the window 15 minutes after it was sent.
     const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBe(15 * 60 - 5 * 61);
-    expect(await mailsTo(person.email, 5)).toBe(5);
+    expect(await codeMailsTo(person.email, 5)).toBe(5);
 
     t.clock.advance(retryAfter * 1000);
     const again = await resend(challenge, freshAddress());
@@ -111,7 +115,7 @@ describe('code email send limits (SR-24)', () => {
 
     expect(answers.map((response) => response.statusCode)).toEqual([202, 202, 202, 202, 202, 429]);
     expect(Number(answers[5]?.headers['retry-after'])).toBeGreaterThan(0);
-    expect(await mailsTo(people[5]?.email ?? '', 1)).toBe(1);
+    expect(await codeMailsTo(people[5]?.email ?? '', 1)).toBe(1);
     expect(elsewhere.statusCode).toBe(202);
     const log = await t.request({
       method: 'GET',

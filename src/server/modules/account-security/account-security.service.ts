@@ -24,14 +24,8 @@ import type { EventDetails } from '../events/events.view.js';
 import { enqueueMail } from '../mail/outbox.repository.js';
 import { readSettings } from '../settings/settings.repository.js';
 import { voidConsumerCodes } from '../verification/verification.repository.js';
-import {
-  alreadyActivated,
-  alreadySuspended,
-  noActiveSession,
-  notSuspended,
-  passwordChangeAlreadyRequired,
-  suspendedCannotBeActivated,
-} from './account-security.errors.js';
+import { noActiveSession, passwordChangeAlreadyRequired } from './account-security.errors.js';
+import { nextStatus } from './account-states.js';
 import { isProtectedAccount, protectedAccount } from './protected-accounts.js';
 
 export interface AccountSecurityDeps {
@@ -48,6 +42,11 @@ interface ActionOutcome {
 type ActionStep = (tx: Tx, consumer: Consumer, now: Date) => Promise<ActionOutcome>;
 
 export const maxProjectLimit = 10_000;
+
+/** An issued temporary password that still works: the consumer has not replaced it yet. */
+function isTemporaryPasswordLive(consumer: Consumer, now: Date): boolean {
+  return consumer.passwordExpiresAt !== null && consumer.passwordExpiresAt > now;
+}
 
 export function createAccountSecurityService({ db, clock, mailQueued }: AccountSecurityDeps) {
   /**
@@ -76,24 +75,35 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
     }
   }
 
-  /** Blocks the account and ends its sessions; nothing is deleted. */
+  /**
+   * Blocks the account and ends its sessions; nothing is deleted. Codes and an unused temporary
+   * password die with the sessions, so a later restore revives none of them (SR-45, SR-46).
+   */
   const suspend = (id: string, audit: AuditContext) =>
     act(id, 'consumer.suspended', audit, async (tx, consumer, now) => {
-      if (consumer.status === 'suspended') throw alreadySuspended();
+      const status = nextStatus('suspend', consumer);
       await refuseIfProtected(tx, consumer);
       const endedSessions = await deleteAllConsumerSessions(tx, consumer.id);
       await voidConsumerCodes(tx, consumer.id, now, 'suspended');
+      const holdsTemporaryPassword = isTemporaryPasswordLive(consumer, now);
       return {
-        changes: { status: 'suspended', statusBeforeSuspension: consumer.status },
-        details: { changes: [change('status', consumer.status, 'suspended')], endedSessions },
+        changes: {
+          status,
+          statusBeforeSuspension: consumer.status,
+          ...(holdsTemporaryPassword ? { passwordExpiresAt: now } : {}),
+        },
+        details: {
+          changes: [change('status', consumer.status, status)],
+          endedSessions,
+          ...(holdsTemporaryPassword ? { voidedTemporaryPassword: true } : {}),
+        },
       };
     });
 
   /** Back to the state before the suspension, with a fresh verification required. */
   const restore = (id: string, audit: AuditContext) =>
     act(id, 'consumer.restored', audit, async (_tx, consumer) => {
-      if (consumer.status !== 'suspended') throw notSuspended();
-      const status = consumer.statusBeforeSuspension ?? 'new';
+      const status = nextStatus('restore', consumer);
       return {
         changes: { status, statusBeforeSuspension: null, verificationRequired: true },
         details: {
@@ -108,13 +118,12 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
   /** A New account becomes active without an email or phone check. */
   const forceActivate = (id: string, audit: AuditContext) =>
     act(id, 'consumer.force_activated', audit, async (_tx, consumer) => {
-      if (consumer.status === 'active') throw alreadyActivated();
-      if (consumer.status === 'suspended') throw suspendedCannotBeActivated();
+      const status = nextStatus('forceActivate', consumer);
       return {
-        changes: { status: 'active', verificationRequired: false },
+        changes: { status, verificationRequired: false },
         details: {
           changes: [
-            change('status', consumer.status, 'active'),
+            change('status', consumer.status, status),
             ...(consumer.verificationRequired ? [change('verificationRequired', true, false)] : []),
           ],
         },
@@ -130,16 +139,31 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
       };
     });
 
-  const setTwoStep = (id: string, enabled: boolean, audit: AuditContext) =>
-    act(
-      id,
-      enabled ? 'consumer.two_step_enabled' : 'consumer.two_step_disabled',
-      audit,
-      async (_tx, consumer) => ({
+  /**
+   * Saves the choice whatever it was before, as the console's Save does; no verified email is
+   * required. The consumer is told by email: the notice carries no code. Sessions stay as they
+   * are: the next sign-in follows the new setting.
+   */
+  async function setTwoStep(id: string, enabled: boolean, audit: AuditContext) {
+    const action = enabled ? 'consumer.two_step_enabled' : 'consumer.two_step_disabled';
+    const consumer = await act(id, action, audit, async (tx, current, now) => {
+      await enqueueMail(
+        tx,
+        {
+          consumerId: current.id,
+          recipient: current.email,
+          mail: { template: 'two_step_notice', firstName: current.firstName, enabled },
+        },
+        now,
+      );
+      return {
         changes: { twoStepEnabled: enabled },
-        details: { changes: [change('twoStep', consumer.twoStepEnabled, enabled)] },
-      }),
-    );
+        details: { changes: [change('twoStep', current.twoStepEnabled, enabled)] },
+      };
+    });
+    mailQueued?.();
+    return consumer;
+  }
 
   const setProjectLimit = (id: string, limit: number, audit: AuditContext) => {
     if (!Number.isInteger(limit) || limit < 0 || limit > maxProjectLimit) {
@@ -153,12 +177,22 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
     }));
   };
 
-  /** Ends every session of the consumer at once; refused when there is none. */
+  /**
+   * Ends every session of the consumer at once, and any sign-in waiting for its emailed code
+   * (SR-35); refused when there is neither.
+   */
   const signOutEverywhere = (id: string, audit: AuditContext) =>
-    act(id, 'consumer.sessions_ended', audit, async (tx, consumer) => {
+    act(id, 'consumer.sessions_ended', audit, async (tx, consumer, now) => {
       const endedSessions = await deleteAllConsumerSessions(tx, consumer.id);
-      if (endedSessions === 0) throw noActiveSession();
-      return { details: { endedSessions } };
+      const endedChallenges = await voidConsumerCodes(
+        tx,
+        consumer.id,
+        now,
+        'sessions_ended',
+        'two_step',
+      );
+      if (endedSessions === 0 && endedChallenges === 0) throw noActiveSession();
+      return { details: { endedSessions, endedChallenges } };
     });
 
   /** A new temporary password, shown once; the old one and every session stop working. */

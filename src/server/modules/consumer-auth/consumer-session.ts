@@ -20,6 +20,9 @@ export interface AuthenticatedConsumer {
 export const invalidConsumerCredentials = () =>
   new AppError(401, 'auth.invalid_credentials', 'Wrong email address or password.');
 
+/** The session ended while the request ran: the answer of a request that brought none. */
+export const sessionEnded = () => new AppError(401, 'auth.unauthenticated', 'Sign in to continue.');
+
 export const accountSuspended = () =>
   new AppError(403, 'auth.account_suspended', 'This account is suspended. Contact support.');
 

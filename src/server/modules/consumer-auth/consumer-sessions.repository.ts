@@ -35,8 +35,13 @@ export async function touchConsumerSession(db: Queryable, id: string, at: Date):
   await db.update(consumerSessions).set({ lastSeenAt: at }).where(eq(consumerSessions.id, id));
 }
 
-export async function deleteConsumerSession(db: Queryable, id: string): Promise<void> {
-  await db.delete(consumerSessions).where(eq(consumerSessions.id, id));
+/** Ends one session; false when it had already ended. */
+export async function deleteConsumerSession(db: Queryable, id: string): Promise<boolean> {
+  const removed = await db
+    .delete(consumerSessions)
+    .where(eq(consumerSessions.id, id))
+    .returning({ id: consumerSessions.id });
+  return removed.length > 0;
 }
 
 export async function deleteOtherConsumerSessions(

@@ -2,6 +2,7 @@ import type { Database, Tx } from '../../../db/client.js';
 import type { Consumer } from '../../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { hashToken } from '../../shared/tokens.js';
+import { nextStatus } from '../account-security/account-states.js';
 import { findConsumerById, updateConsumer } from '../consumers/consumers.repository.js';
 import { recordEvent } from '../events/events.repository.js';
 import type { AuditContext } from '../events/events.repository.js';
@@ -38,7 +39,7 @@ function emailProvenChanges(consumer: Consumer, now: Date): Partial<Consumer> {
   return {
     emailVerifiedAt: now,
     verificationRequired: false,
-    ...(consumer.status === 'new' ? { status: 'active' as const } : {}),
+    status: nextStatus('proveEmail', consumer),
     updatedAt: now,
     version: consumer.version + 1,
   };
@@ -61,7 +62,9 @@ export function createEmailCodesService(deps: EmailCodesDeps) {
         details: {
           changes: [
             change('emailVerified', consumer.emailVerifiedAt !== null, true),
-            ...(changes.status ? [change('status', consumer.status, changes.status)] : []),
+            ...(changes.status !== consumer.status
+              ? [change('status', consumer.status, changes.status)]
+              : []),
             ...(consumer.verificationRequired ? [change('verificationRequired', true, false)] : []),
           ],
         },
@@ -85,6 +88,7 @@ export function createEmailCodesService(deps: EmailCodesDeps) {
       if (!consumer) return { kind: 'rejected' } as const;
       const check = await checkCode(tx, code, submitted, consumer.emailKey, now);
       if (check === 'rejected') {
+        // TODO(no account lockout yet): count this toward the SR-84/85 lockout (SR-23).
         await recordEvent(
           tx,
           actor,

@@ -12,11 +12,17 @@ import {
   sendCodeWithinLimits,
 } from '../verification/verification.service.js';
 import type { CodeSendLimits } from '../verification/verification.service.js';
-import { needsEmailCheck, openConsumerSession, toConsumerProfile } from './consumer-session.js';
+import {
+  needsEmailCheck,
+  openConsumerSession,
+  sessionEnded,
+  toConsumerProfile,
+} from './consumer-session.js';
 import type { AuthenticatedConsumer } from './consumer-session.js';
 import {
   deleteConsumerSession,
   deleteOtherConsumerSessions,
+  lockConsumer,
 } from './consumer-sessions.repository.js';
 
 export interface PasswordChangeDeps {
@@ -74,6 +80,11 @@ export function createPasswordChangeService(deps: PasswordChangeDeps) {
     const now = clock.now();
     const actor = { ...audit, actorType: 'consumer' as const, actorId: consumer.id };
     const result = await db.transaction(async (tx) => {
+      // A suspension, deletion, reset or sign-out that committed while the new hash was computed
+      // ended this session: it must not come back as a fresh one (SR-113).
+      const current = await lockConsumer(tx, consumer.id);
+      const stillSignedIn = await deleteConsumerSession(tx, auth.sessionId);
+      if (!current || current.status === 'suspended' || !stillSignedIn) throw sessionEnded();
       await updateConsumer(tx, consumer.id, {
         passwordHash,
         mustChangePassword: false,
@@ -81,7 +92,6 @@ export function createPasswordChangeService(deps: PasswordChangeDeps) {
         updatedAt: now,
       });
       await deleteOtherConsumerSessions(tx, consumer.id, auth.sessionId);
-      await deleteConsumerSession(tx, auth.sessionId);
       const session = await openConsumerSession(tx, consumer.id, actor, now);
       await recordEvent(
         tx,

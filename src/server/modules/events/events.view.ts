@@ -6,13 +6,9 @@ import type { ListedEvent, PersonName } from './events.repository.js';
 
 /**
  * What services store in `details`: the changed fields (with before → after where the value is
- * not personal) and, for a failure, why. Other keys may follow; the list shows only these.
+ * not personal), for a failure why, and the few other keys the schema allows (SR-94).
  */
-export interface EventDetails {
-  changes?: EventChange[];
-  reason?: string;
-  [key: string]: unknown;
-}
+export type { EventDetails } from './events.schemas.js';
 
 // Personal values never reach the append-only log (SR-102): even if a caller stored one by
 // mistake, the list sends only the field's name.

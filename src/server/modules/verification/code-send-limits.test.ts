@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createTestDatabase, queryRows } from '../../../../test/helpers/database.js';
 import type { TestDatabase } from '../../../../test/helpers/database.js';
+import { assertNoEventFaults, findEventFaults } from '../../../../test/helpers/event-audit.js';
 import type { Consumer } from '../../../db/schema/index.js';
 import { ManualClock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
@@ -17,7 +18,11 @@ const minute = 60_000;
 beforeAll(async () => {
   database = await createTestDatabase();
 });
-afterAll(() => database.drop());
+afterAll(async () => {
+  const faults = await findEventFaults(database);
+  await database.drop();
+  assertNoEventFaults(faults);
+});
 
 async function newConsumer(): Promise<Consumer> {
   const id = newId();

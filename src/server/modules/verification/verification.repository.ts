@@ -16,14 +16,21 @@ export interface NewCode {
   expiresAt: Date;
 }
 
-/** Voids the open codes this one replaces: only the newest code of a purpose is valid (SR-20). */
+/**
+ * Voids the open codes this one replaces: only the newest code is valid (SR-20). A sign-in code
+ * replaces only its own challenge's, so a second device signing in does not void the first
+ * device's code (SR-21); an email check replaces the consumer's earlier ones.
+ */
 export async function replaceOpenCodes(tx: Tx, code: NewCode): Promise<void> {
+  const scope = code.challengeHash
+    ? eq(verificationCodes.challengeHash, code.challengeHash)
+    : eq(verificationCodes.consumerId, code.consumerId);
   await tx
     .update(verificationCodes)
     .set({ voidedAt: code.createdAt, outcome: 'replaced' })
     .where(
       and(
-        eq(verificationCodes.consumerId, code.consumerId),
+        scope,
         eq(verificationCodes.purpose, code.purpose),
         isNull(verificationCodes.consumedAt),
         isNull(verificationCodes.voidedAt),
@@ -94,17 +101,27 @@ export async function markCodeConsumed(tx: Tx, id: string, at: Date) {
     .where(eq(verificationCodes.id, id));
 }
 
-export async function voidConsumerCodes(tx: Tx, consumerId: string, at: Date, outcome: string) {
-  await tx
+/** Voids the open codes of a consumer (of one purpose, if given); answers how many. */
+export async function voidConsumerCodes(
+  tx: Tx,
+  consumerId: string,
+  at: Date,
+  outcome: string,
+  purpose?: CodePurpose,
+): Promise<number> {
+  const voided = await tx
     .update(verificationCodes)
     .set({ voidedAt: at, outcome })
     .where(
       and(
         eq(verificationCodes.consumerId, consumerId),
+        purpose ? eq(verificationCodes.purpose, purpose) : undefined,
         isNull(verificationCodes.consumedAt),
         isNull(verificationCodes.voidedAt),
       ),
-    );
+    )
+    .returning({ id: verificationCodes.id });
+  return voided.length;
 }
 
 export async function recordUsage(tx: Tx, kind: string, consumerId: string, at: Date) {

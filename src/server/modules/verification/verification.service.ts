@@ -3,6 +3,7 @@ import type { CodePurpose, Consumer, VerificationCode } from '../../../db/schema
 import { AppError } from '../../shared/errors.js';
 import { countRecentEvents, recordEvent } from '../events/events.repository.js';
 import type { AuditContext, RecentCount } from '../events/events.repository.js';
+import type { EventDetails } from '../events/events.view.js';
 import { enqueueMail } from '../mail/outbox.repository.js';
 import { codeMatches, generateNumericCode, hashCode } from './codes.js';
 import {
@@ -55,8 +56,11 @@ export const tooManyCodes = (seconds: number) =>
     details: { retryAfterSeconds: seconds },
   });
 
-/** Each second-step code sent is one metered unit of Usage & billing. */
-export const twoStepUsageKind = 'two_step_code_sent';
+/** Each code sent is one metered unit of Usage & billing, of its purpose's kind. */
+export const codeUsageKinds: Record<CodePurpose, string> = {
+  two_step: 'two_step_code_sent',
+  activation: 'email_check_code_sent',
+};
 
 export const invalidCode = () =>
   new AppError(400, 'auth.invalid_code', 'code: the code is wrong or no longer valid', {
@@ -113,7 +117,7 @@ export async function sendCode(
     },
     now,
   );
-  if (purpose === 'two_step') await recordUsage(tx, twoStepUsageKind, consumer.id, now);
+  await recordUsage(tx, codeUsageKinds[purpose], consumer.id, now);
 }
 
 export type CodeCheck = 'accepted' | 'rejected';
@@ -180,7 +184,7 @@ export interface LimitedSend {
   now: Date;
   limits: CodeSendLimits;
   challengeHash?: string | null;
-  details?: Record<string, unknown>;
+  details?: EventDetails;
 }
 
 /**
