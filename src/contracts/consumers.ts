@@ -66,6 +66,8 @@ export const consumerSchema = z.object({
   effectiveProjectLimit: z.number().int(),
   projectLimitSource: z.enum(['consumer', 'global']),
   lastSignInAt: z.iso.datetime().nullable(),
+  /** End of a lock after repeated failed sign-ins (SR-85), while it holds; else null. */
+  signInLockedUntil: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int(),

@@ -189,6 +189,27 @@ describe('a sign-in racing a suspension leaves no live session (SR-113)', () => 
   });
 });
 
+describe('a sign-in with the old password racing a password reset opens no session (SR-11)', () => {
+  it("password sign-in against an administrator's reset", async () => {
+    for (let round = 0; round < iterations; round += 1) {
+      const { id, email } = await activeSignedInConsumer();
+
+      const [signIn, reset] = await Promise.allSettled([
+        jitter().then(() => services.auth.signIn(email, password, consumerAudit)),
+        jitter().then(() => services.security.resetPassword(id, adminAudit)),
+      ]);
+
+      expect(reset.status).toBe('fulfilled');
+      expect(await sessionCount(id)).toBe(0);
+      if (signIn.status === 'fulfilled' && signIn.value.kind === 'signed-in') {
+        expect(await services.auth.authenticate(signIn.value.token)).toBeNull();
+      } else {
+        expect(codeOf(signIn)).toBe('auth.invalid_credentials');
+      }
+    }
+  });
+});
+
 describe("an ended consumer's old cookie is refused (SR-45, SR-47, SR-34)", () => {
   const endings = {
     suspended: (id: string) => services.security.suspend(id, adminAudit),

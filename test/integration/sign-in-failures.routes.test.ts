@@ -44,18 +44,22 @@ function costOf(hash: string): string {
   return `${algorithm} m=${cost.m} t=${cost.t} p=${cost.p}`;
 }
 
-describe('POST /api/v1/session failures (SR-82)', () => {
+describe('POST /api/v1/session failures (SR-82, SR-86)', () => {
   it('look the same whatever the reason', async () => {
     const active = await createSignedInConsumer(t, admin, { activate: true });
     const pending = await createSignedInConsumer(t, admin);
     const suspended = await createSignedInConsumer(t, admin, { activate: true });
     const deleted = await createSignedInConsumer(t, admin, { activate: true });
     const expired = await createConsumer(t, admin);
+    const locked = await createSignedInConsumer(t, admin, { activate: true });
     await adminAction(suspended.consumer.id, '/suspend');
     await adminAction(deleted.consumer.id, '', 'DELETE');
     t.clock.advance(24 * 60 * 60 * 1000 + 1000);
+    // Locked after the clock moved: ten failures lock it for 15 minutes (SR-85).
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      await signInConsumer(t, locked.consumer.email, `wrong guess ${attempt}`);
+    }
 
-    // TODO(no lockout yet): add a temporarily locked account once SR-85 lockout exists.
     const failures = {
       'unknown email': await signInConsumer(t, 'nobody.here@example.com', 'any password 123'),
       'wrong password': await signInConsumer(t, active.consumer.email, 'not my password 1'),
@@ -67,6 +71,7 @@ describe('POST /api/v1/session failures (SR-82)', () => {
         expired.consumer.email,
         expired.temporaryPassword,
       ),
+      'locked, right password': await signInConsumer(t, locked.consumer.email, locked.password),
     };
 
     const reference = observable(failures['unknown email']);

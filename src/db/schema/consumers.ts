@@ -58,6 +58,12 @@ export const consumers = pgTable(
     index('consumers_last_name_key_idx').on(t.lastNameKey.op('text_pattern_ops')),
     index('consumers_first_name_key_idx').on(t.firstNameKey.op('text_pattern_ops')),
     index('consumers_email_key_trgm_idx').using('gin', t.emailKey.op('gin_trgm_ops')),
+    // Address fragments of four characters or more are looked up here (see consumers.search.ts);
+    // consumer_email_quadgrams() is created by migration 0006.
+    index('consumers_email_key_quadgram_idx').using(
+      'gin',
+      sql`consumer_email_quadgrams(${t.emailKey})`,
+    ),
     index('consumers_phone_idx').on(t.phone),
     index('consumers_phone_reversed_idx').using('btree', sql`reverse(${t.phone}) text_pattern_ops`),
     check('consumers_status_check', sql`${t.status} in ('new', 'active', 'suspended')`),

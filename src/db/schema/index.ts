@@ -5,3 +5,4 @@ export * from './sessions.js';
 export * from './settings.js';
 export * from './messages.js';
 export * from './verification.js';
+export * from './sign-in-failures.js';

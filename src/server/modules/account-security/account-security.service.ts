@@ -23,6 +23,10 @@ import { change } from '../events/events.view.js';
 import type { EventDetails } from '../events/events.view.js';
 import { enqueueMail } from '../mail/outbox.repository.js';
 import { readSettings } from '../settings/settings.repository.js';
+import {
+  clearSignInFailures,
+  findSignInLockEnd,
+} from '../sign-in-lockout/sign-in-lockout.service.js';
 import { voidConsumerCodes } from '../verification/verification.repository.js';
 import { noActiveSession, passwordChangeAlreadyRequired } from './account-security.errors.js';
 import { nextStatus } from './account-states.js';
@@ -63,7 +67,8 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
       await updateConsumer(tx, id, changes);
       await recordEvent(tx, audit, { action, consumerId: id, details: outcome.details ?? {} }, now);
       const { globalProjectLimit } = await readSettings(tx);
-      return toConsumerView({ ...consumer, ...changes }, globalProjectLimit);
+      const lockedUntil = await findSignInLockEnd(tx, consumer.emailKey, now);
+      return toConsumerView({ ...consumer, ...changes }, globalProjectLimit, lockedUntil);
     });
     return updated;
   }
@@ -195,13 +200,22 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
       return { details: { endedSessions, endedChallenges } };
     });
 
-  /** A new temporary password, shown once; the old one and every session stop working. */
+  /**
+   * A new temporary password, shown once; the old one and every session stop working, and a
+   * sign-in lock is lifted: this is what an administrator does for a locked-out consumer.
+   */
   async function resetPassword(id: string, audit: AuditContext) {
     const temporaryPassword = generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
     const consumer = await act(id, 'consumer.password_reset', audit, async (tx, current, now) => {
       const endedSessions = await deleteAllConsumerSessions(tx, current.id);
       await voidConsumerCodes(tx, current.id, now, 'password_reset');
+      await clearSignInFailures(
+        tx,
+        { emailKey: current.emailKey, consumerId: current.id },
+        audit,
+        now,
+      );
       // The notice carries no secret: the temporary password travels through the admin only.
       await enqueueMail(
         tx,

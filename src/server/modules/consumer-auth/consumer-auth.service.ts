@@ -8,6 +8,13 @@ import { findConsumerByEmailKey, updateConsumer } from '../consumers/consumers.r
 import { recordEvent } from '../events/events.repository.js';
 import type { AuditContext } from '../events/events.repository.js';
 import {
+  clearSignInFailures,
+  refundSignInAttempt,
+  settleSignInFailure,
+  startSignInAttempt,
+} from '../sign-in-lockout/sign-in-lockout.service.js';
+import type { SignInSubject } from '../sign-in-lockout/sign-in-lockout.service.js';
+import {
   consumerSessionLifetime,
   isSessionExpired,
   issueSessionToken,
@@ -55,20 +62,48 @@ export function createConsumerAuthService(deps: ConsumerAuthDeps) {
   const { db, clock, mailQueued } = deps;
   const limits = deps.codeSendLimits ?? defaultCodeSendLimits;
 
-  async function recordFailure(audit: AuditContext, consumerId: string | null, reason: string) {
-    await db.transaction((tx) =>
-      recordEvent(
-        tx,
-        { ...audit, actorType: 'consumer', actorId: consumerId },
-        { action: 'consumer.sign_in', consumerId, result: 'failure', details: { reason } },
-        clock.now(),
-      ),
+  /** A refused sign-in: its event and, unless it was refused unchecked, maybe the lock. */
+  async function refuseSignIn(
+    tx: Tx,
+    subject: SignInSubject,
+    audit: AuditContext,
+    reason: string,
+    now: Date,
+  ) {
+    const { consumerId } = subject;
+    await recordEvent(
+      tx,
+      { ...audit, actorType: 'consumer', actorId: consumerId },
+      { action: 'consumer.sign_in', consumerId, result: 'failure', details: { reason } },
+      now,
     );
+    if (reason !== 'locked') await settleSignInFailure(tx, subject, audit, now);
   }
 
-  /** Right password, account usable: a second step when two-step is on, else a session. */
-  async function continueSignIn(tx: Tx, consumer: Consumer, audit: AuditContext, now: Date) {
+  /** Counts the attempt before any password is checked; false when the identifier is locked. */
+  async function admitAttempt(subject: SignInSubject, audit: AuditContext): Promise<boolean> {
+    const now = clock.now();
+    const verdict = await db.transaction(async (tx) => {
+      const started = await startSignInAttempt(tx, subject, audit, now);
+      if (started === 'locked') await refuseSignIn(tx, subject, audit, 'locked', now);
+      return started;
+    });
+    return verdict === 'allowed';
+  }
+
+  /**
+   * Right password, account usable: a second step when two-step is on (the attempt then counts
+   * as no failure, the code decides), else a session, which resets the failure count.
+   */
+  async function continueSignIn(
+    tx: Tx,
+    consumer: Consumer,
+    audit: AuditContext,
+    now: Date,
+    subject: SignInSubject,
+  ) {
     if (consumer.twoStepEnabled) {
+      await refundSignInAttempt(tx, subject.emailKey, now);
       const { token, tokenHash } = issueSessionToken();
       const wait = await sendCodeWithinLimits(tx, {
         consumer,
@@ -100,6 +135,7 @@ export function createConsumerAuthService(deps: ConsumerAuthDeps) {
     }
     const session = await openConsumerSession(tx, consumer.id, audit, now);
     await updateConsumer(tx, consumer.id, { lastSignInAt: now });
+    await clearSignInFailures(tx, subject, audit, now);
     await recordEvent(tx, audit, { action: 'consumer.sign_in', consumerId: consumer.id }, now);
     // The email check follows any forced password change; its code goes out with the sign-in,
     // unless the send limits are reached: the consumer can ask for it again later.
@@ -119,22 +155,33 @@ export function createConsumerAuthService(deps: ConsumerAuthDeps) {
     password: string,
     audit: AuditContext,
   ): Promise<SignInOutcome> {
-    const found = await findConsumerByEmailKey(db, normalizeEmailKey(email));
+    const emailKey = normalizeEmailKey(email);
+    const found = await findConsumerByEmailKey(db, emailKey);
+    const subject = { emailKey, consumerId: found?.id ?? null };
+    // Locked: the answer of a wrong password, and no hash is computed (SR-82, SR-86).
+    if (!(await admitAttempt(subject, audit))) throw invalidConsumerCredentials();
     const valid = found?.passwordHash
       ? await verifyPassword(found.passwordHash, password)
       : await verifyAgainstDummy(password);
     const now = clock.now();
     if (!found || !valid || isTemporaryPasswordExpired(found, now)) {
       const reason = found && valid ? 'temporary_password_expired' : 'invalid_credentials';
-      await recordFailure(audit, found?.id ?? null, reason);
+      await db.transaction((tx) => refuseSignIn(tx, subject, audit, reason, now));
       throw invalidConsumerCredentials();
     }
     const actor = { ...audit, actorType: 'consumer' as const, actorId: found.id };
     const outcome = await db.transaction(async (tx) => {
       // Re-read under a row lock: a suspension that commits first must win (SR-113).
       const consumer = await lockConsumer(tx, found.id);
-      if (!consumer) return { kind: 'gone' } as const;
+      // A password reset that committed while the password was checked ended every session
+      // and replaced the hash that matched: the old password must not open a new one.
+      if (!consumer || consumer.passwordHash !== found.passwordHash) {
+        const reason = consumer ? 'password_changed' : 'invalid_credentials';
+        await refuseSignIn(tx, subject, audit, reason, now);
+        return { kind: 'refused' } as const;
+      }
       if (consumer.status === 'suspended') {
+        await refundSignInAttempt(tx, emailKey, now);
         await recordEvent(
           tx,
           actor,
@@ -148,9 +195,9 @@ export function createConsumerAuthService(deps: ConsumerAuthDeps) {
         );
         return { kind: 'suspended' } as const;
       }
-      return continueSignIn(tx, consumer, actor, now);
+      return continueSignIn(tx, consumer, actor, now, subject);
     });
-    if (outcome.kind === 'gone') throw invalidConsumerCredentials();
+    if (outcome.kind === 'refused') throw invalidConsumerCredentials();
     if (outcome.kind === 'suspended') throw accountSuspended();
     if (outcome.kind === 'limited') throw tooManyCodes(outcome.retryAfterSeconds);
     mailQueued?.();

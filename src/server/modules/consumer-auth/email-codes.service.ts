@@ -7,6 +7,11 @@ import { findConsumerById, updateConsumer } from '../consumers/consumers.reposit
 import { recordEvent } from '../events/events.repository.js';
 import type { AuditContext } from '../events/events.repository.js';
 import { change } from '../events/events.view.js';
+import {
+  clearSignInFailures,
+  countSignInFailure,
+  findSignInLockEnd,
+} from '../sign-in-lockout/sign-in-lockout.service.js';
 import { findCodeByChallenge, findLatestCode } from '../verification/verification.repository.js';
 import {
   assertResendAllowed,
@@ -74,9 +79,25 @@ export function createEmailCodesService(deps: EmailCodesDeps) {
     return { ...consumer, ...changes };
   }
 
+  /** The log entry of a refused second step. */
+  async function logRefusedCode(tx: Tx, audit: AuditContext, reason: string, now: Date) {
+    await recordEvent(
+      tx,
+      audit,
+      {
+        action: 'consumer.two_step',
+        consumerId: audit.actorId,
+        result: 'failure',
+        details: { reason },
+      },
+      now,
+    );
+  }
+
   /**
    * The second step of a sign-in: the code must belong to this browser's challenge. A wrong try
-   * is counted (and committed) before the refusal; the fifth voids the code.
+   * is counted (and committed) before the refusal: the fifth voids the code, and it counts
+   * toward the sign-in lock as a wrong password does (SR-23). While locked no code is checked.
    */
   async function completeTwoStep(challengeToken: string, submitted: string, audit: AuditContext) {
     const code = await findCodeByChallenge(db, hashToken(challengeToken));
@@ -86,20 +107,15 @@ export function createEmailCodesService(deps: EmailCodesDeps) {
     const outcome = await db.transaction(async (tx) => {
       const consumer = await lockConsumer(tx, code.consumerId);
       if (!consumer) return { kind: 'rejected' } as const;
+      const subject = { emailKey: consumer.emailKey, consumerId: consumer.id };
+      if (await findSignInLockEnd(tx, consumer.emailKey, now)) {
+        await logRefusedCode(tx, actor, 'locked', now);
+        return { kind: 'rejected' } as const;
+      }
       const check = await checkCode(tx, code, submitted, consumer.emailKey, now);
       if (check === 'rejected') {
-        // TODO(no account lockout yet): count this toward the SR-84/85 lockout (SR-23).
-        await recordEvent(
-          tx,
-          actor,
-          {
-            action: 'consumer.two_step',
-            consumerId: consumer.id,
-            result: 'failure',
-            details: { reason: 'invalid_code' },
-          },
-          now,
-        );
+        await logRefusedCode(tx, actor, 'invalid_code', now);
+        await countSignInFailure(tx, subject, actor, now);
         return { kind: 'rejected' } as const;
       }
       if (consumer.status === 'suspended') {
@@ -125,6 +141,7 @@ export function createEmailCodesService(deps: EmailCodesDeps) {
         { action: 'consumer.sign_in', consumerId: consumer.id, details: { twoStep: true } },
         now,
       );
+      await clearSignInFailures(tx, subject, actor, now);
       return {
         kind: 'signed-in',
         token: session.token,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 
-import type { Queryable, Tx } from '../../../db/client.js';
+import type { Database, Queryable, Tx } from '../../../db/client.js';
 import { consumerStatusCounts, consumers, settings } from '../../../db/schema/index.js';
 import type { Consumer, ConsumerStatus, NewConsumer } from '../../../db/schema/index.js';
 import type { PageCursor } from '../../shared/pagination.js';
@@ -97,43 +97,18 @@ export interface RankedConsumer extends ConsumerSummaryRow {
   rank: number;
 }
 
-interface KeysetQuery {
-  where: SQL | undefined;
-  /** Relevance (0 best) for search pages; plain lists order by date alone. */
-  rank: SQL | null;
-  cursor: PageCursor | null;
-  limit: number;
-}
+type Direction = PageCursor['direction'];
 
-function keysetCondition(rank: SQL | null, cursor: PageCursor): SQL {
+/** Rows past the anchor in reading order: older ones reading on, newer ones reading back. */
+function pastAnchor(direction: Direction, anchor: SQL): SQL {
   const position = sql`(${consumers.createdAt}, ${consumers.id})`;
-  const anchor = sql`(${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`;
-  const backwards = cursor.direction === 'previous';
-  const withinRank = backwards ? sql`${position} > ${anchor}` : sql`${position} < ${anchor}`;
-  if (!rank) return withinRank;
-  const pastRank = backwards ? sql`${rank} < ${cursor.rank}` : sql`${rank} > ${cursor.rank}`;
-  return sql`(${pastRank} or (${rank} = ${cursor.rank} and ${withinRank}))`;
+  return direction === 'previous' ? sql`${position} > ${anchor}` : sql`${position} < ${anchor}`;
 }
 
-/**
- * Reads one keyset page ordered by (rank, created_at desc, id desc); never OFFSET, so a deep page
- * costs what the first does. Fetches limit + 1 rows to learn whether more follow.
- */
-async function readKeysetPage(db: Queryable, query: KeysetQuery): Promise<RankedConsumer[]> {
-  const { cursor, rank } = query;
-  const backwards = cursor?.direction === 'previous';
-  const where = and(query.where, cursor ? keysetCondition(rank, cursor) : undefined);
-  const byDate = backwards
+function dateOrder(direction: Direction | null) {
+  return direction === 'previous'
     ? [asc(consumers.createdAt), asc(consumers.id)]
     : [desc(consumers.createdAt), desc(consumers.id)];
-  const rankExpression = rank ?? sql`0`;
-  const rows = await db
-    .select({ ...summaryColumns, rank: sql<number>`${rankExpression}`.mapWith(Number) })
-    .from(consumers)
-    .where(where)
-    .orderBy(...(rank ? [backwards ? desc(rank) : asc(rank)] : []), ...byDate)
-    .limit(query.limit + 1);
-  return rows;
 }
 
 export interface ListOptions {
@@ -142,27 +117,82 @@ export interface ListOptions {
   limit: number;
 }
 
-export function listConsumers(db: Queryable, options: ListOptions): Promise<RankedConsumer[]> {
-  return readKeysetPage(db, {
-    where: options.status ? eq(consumers.status, options.status) : undefined,
-    rank: null,
-    cursor: options.cursor,
-    limit: options.limit,
-  });
+interface ListShape {
+  filtered: boolean;
+  direction: Direction | null;
+}
+
+function prepareListRead(db: Database, { filtered, direction }: ListShape) {
+  const byStatus = filtered ? eq(consumers.status, sql.placeholder('status')) : undefined;
+  const [createdAt, id] = [sql.placeholder('createdAt'), sql.placeholder('id')];
+  const anchor = sql`(${createdAt}::timestamptz, ${id}::uuid)`;
+  return db
+    .select(summaryColumns)
+    .from(consumers)
+    .where(and(byStatus, direction ? pastAnchor(direction, anchor) : undefined))
+    .orderBy(...dateOrder(direction))
+    .limit(sql.placeholder('limit'))
+    .prepare(`consumers_list_${filtered ? 'status' : 'all'}_${direction ?? 'first'}`);
+}
+
+export type ConsumerListReader = (options: ListOptions) => Promise<RankedConsumer[]>;
+
+/**
+ * The directory's list reads (the console's busiest) as named prepared statements, one per shape:
+ * PostgreSQL plans each once per connection instead of on every request, and no SQL is rebuilt.
+ * Same order and `limit + 1` contract as the search pages.
+ */
+export function prepareConsumerLists(db: Database): ConsumerListReader {
+  const reads = new Map<string, ReturnType<typeof prepareListRead>>();
+  return async ({ status, cursor, limit }) => {
+    const shape = { filtered: status !== null, direction: cursor?.direction ?? null };
+    const key = `${shape.filtered}:${shape.direction}`;
+    let read = reads.get(key);
+    if (!read) {
+      read = prepareListRead(db, shape);
+      reads.set(key, read);
+    }
+    const rows = await read.execute({
+      status,
+      createdAt: cursor?.createdAt,
+      id: cursor?.id,
+      limit: limit + 1,
+    });
+    return rows.map((row) => ({ ...row, rank: 0 }));
+  };
 }
 
 export interface SearchCriteria {
   where: SQL;
+  /** Relevance, 0 best: pages order by it first, then newest first. */
   rank: SQL;
 }
 
-export function searchConsumers(
+function searchCursorCondition(rank: SQL, cursor: PageCursor): SQL {
+  const anchor = sql`(${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`;
+  const backwards = cursor.direction === 'previous';
+  const pastRank = backwards ? sql`${rank} < ${cursor.rank}` : sql`${rank} > ${cursor.rank}`;
+  const withinRank = pastAnchor(cursor.direction, anchor);
+  return sql`(${pastRank} or (${rank} = ${cursor.rank} and ${withinRank}))`;
+}
+
+/**
+ * One keyset page of search results ordered by (rank, created_at desc, id desc); never OFFSET, so
+ * a deep page costs what the first does. Fetches limit + 1 rows to learn whether more follow.
+ */
+export async function searchConsumers(
   db: Queryable,
-  criteria: SearchCriteria,
+  { where, rank }: SearchCriteria,
   cursor: PageCursor | null,
   limit: number,
 ): Promise<RankedConsumer[]> {
-  return readKeysetPage(db, { ...criteria, cursor, limit });
+  const direction = cursor?.direction ?? null;
+  return db
+    .select({ ...summaryColumns, rank: sql<number>`${rank}`.mapWith(Number) })
+    .from(consumers)
+    .where(and(where, cursor ? searchCursorCondition(rank, cursor) : undefined))
+    .orderBy(direction === 'previous' ? desc(rank) : asc(rank), ...dateOrder(direction))
+    .limit(limit + 1);
 }
 
 /** Removes the account for good; sessions go with it (foreign keys cascade). */

@@ -1,7 +1,7 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 
-import { buildSearchCriteria } from './consumers.search.js';
+import { buildSearchCriteria, quadgramsOf } from './consumers.search.js';
 
 const dialect = new PgDialect();
 
@@ -60,5 +60,32 @@ describe('buildSearchCriteria()', () => {
     expect(
       storedReversed.startsWith(String(render('06 12 34 56 79')?.params[0]).slice(0, -1)),
     ).toBe(false);
+  });
+
+  it('looks up an address fragment of four characters or more by its quadgrams', () => {
+    const query = render('caricar@');
+
+    expect(query?.text).toContain('consumer_email_quadgrams');
+    expect(query?.params).toEqual(expect.arrayContaining(['cari', 'aric', 'rica', 'icar', 'car@']));
+    expect(query?.params).toContain('%caricar@%');
+  });
+
+  it('keeps a three-character fragment on the plain LIKE', () => {
+    expect(render('b@x')?.text).not.toContain('consumer_email_quadgrams');
+  });
+});
+
+describe('quadgramsOf()', () => {
+  it('cuts every distinct run of four characters, in order of first appearance', () => {
+    expect(quadgramsOf('caricar')).toEqual(['cari', 'aric', 'rica', 'icar']);
+    expect(quadgramsOf('aaaaaa')).toEqual(['aaaa']);
+  });
+
+  it('has nothing to offer for fewer than four characters', () => {
+    expect(quadgramsOf('abc')).toEqual([]);
+  });
+
+  it('counts code points, so a character outside the BMP is one character', () => {
+    expect(quadgramsOf('a😀bcd')).toEqual(['a😀bc', '😀bcd']);
   });
 });

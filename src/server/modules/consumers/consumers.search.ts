@@ -37,9 +37,37 @@ function phoneCriteria(typed: string, digits: string): SearchCriteria {
   };
 }
 
+/** Every distinct run of four characters (code points) in `text`, as the index function cuts. */
+export function quadgramsOf(text: string): string[] {
+  const characters = [...text];
+  const grams = new Set<string>();
+  for (let start = 0; start + 4 <= characters.length; start += 1) {
+    grams.add(characters.slice(start, start + 4).join(''));
+  }
+  return [...grams];
+}
+
+/**
+ * Addresses containing `fragment`. From four characters on, the candidates come from the
+ * quadgram index (consumer_email_quadgrams() in the migrations): runs of four characters are rare
+ * enough that a fragment's few candidates are found at once, where the trigram index must merge
+ * long lists. Shorter fragments fall back to the trigram index.
+ */
+function emailContains(fragment: string): SQL {
+  const contains = sql`${consumers.emailKey} like ${`%${escapeLike(fragment)}%`}`;
+  const grams = quadgramsOf(fragment);
+  if (grams.length === 0) return contains;
+  const wanted = sql.join(
+    grams.map((gram) => sql`${gram}`),
+    sql`, `,
+  );
+  return sql`(consumer_email_quadgrams(${consumers.emailKey}) @> array[${wanted}]::text[]
+    and ${contains})`;
+}
+
 function emailCriteria(fragment: string): SearchCriteria {
   return {
-    where: sql`${consumers.emailKey} like ${`%${escapeLike(fragment)}%`}`,
+    where: emailContains(fragment),
     rank: sql`(case when ${consumers.emailKey} = ${fragment} then 0
       when ${consumers.emailKey} like ${`${escapeLike(fragment)}%`} then 1 else 2 end)`,
   };
@@ -64,9 +92,7 @@ function nameOrEmailCriteria(typed: string): SearchCriteria | null {
     or ${consumers.lastNameKey} || ' ' || ${consumers.firstNameKey} = ${whole})`;
   const emailKey = normalizeEmailKey(typed);
   const emailMatch: SQL | null =
-    words.length === 1 && emailKey.length >= 3
-      ? sql`${consumers.emailKey} like ${`%${escapeLike(emailKey)}%`}`
-      : null;
+    words.length === 1 && emailKey.length >= 3 ? emailContains(emailKey) : null;
   return {
     where: emailMatch ? sql`(${nameMatch} or ${emailMatch})` : nameMatch,
     rank: sql`(case when ${exactName} then 0 when ${nameMatch} then 1 else 2 end)`,

@@ -20,6 +20,7 @@ import { recordEvent } from '../events/events.repository.js';
 import type { AuditContext } from '../events/events.repository.js';
 import { change } from '../events/events.view.js';
 import { readSettings } from '../settings/settings.repository.js';
+import { findSignInLockEnd } from '../sign-in-lockout/sign-in-lockout.service.js';
 import { parseCountry, parseEmail, parsePersonName, parsePhone } from './consumer-input.js';
 import {
   consumerNotFound,
@@ -31,7 +32,7 @@ import {
   findConsumerById,
   findConsumerWithGlobalLimit,
   insertConsumer,
-  listConsumers,
+  prepareConsumerLists,
   readStatusCounts,
   searchConsumers,
   updateConsumerAtVersion,
@@ -57,12 +58,14 @@ export interface PageRequest {
 }
 
 export function createConsumersService({ db, clock }: ConsumersDeps) {
+  const listConsumers = prepareConsumerLists(db);
+
   async function listPage(
     filter: ConsumerFilter,
     page: PageRequest,
   ): Promise<Page<ConsumerSummary>> {
     const cursor = decodeCursor(page.cursor);
-    const rows = await listConsumers(db, {
+    const rows = await listConsumers({
       status: statusOfFilter[filter],
       cursor,
       limit: page.limit,
@@ -90,12 +93,14 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
   async function getConsumer(id: string): Promise<ConsumerView> {
     const found = await findConsumerWithGlobalLimit(db, id);
     if (!found) throw consumerNotFound();
-    return toConsumerView(found.consumer, found.globalProjectLimit);
+    const lockedUntil = await findSignInLockEnd(db, found.consumer.emailKey, clock.now());
+    return toConsumerView(found.consumer, found.globalProjectLimit, lockedUntil);
   }
 
   async function viewOf(consumer: Consumer): Promise<ConsumerView> {
     const { globalProjectLimit } = await readSettings(db);
-    return toConsumerView(consumer, globalProjectLimit);
+    const lockedUntil = await findSignInLockEnd(db, consumer.emailKey, clock.now());
+    return toConsumerView(consumer, globalProjectLimit, lockedUntil);
   }
 
   async function createConsumer(input: CreateConsumerBody, audit: AuditContext) {
@@ -153,8 +158,10 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
         );
         return { consumer: created, settings };
       });
+      // An address can be locked before its account exists: unknown addresses are counted too.
+      const lockedUntil = await findSignInLockEnd(db, consumer.emailKey, now);
       return {
-        consumer: toConsumerView(consumer, settings.globalProjectLimit),
+        consumer: toConsumerView(consumer, settings.globalProjectLimit, lockedUntil),
         credentials: { email: consumer.email, temporaryPassword },
       };
     } catch (error) {

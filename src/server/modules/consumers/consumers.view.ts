@@ -8,9 +8,14 @@ const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
 /**
  * The public shape of a consumer: no hash, no internal keys (SR-103). The global project limit
- * of Settings gives the limit in force when the consumer's own is 0.
+ * of Settings gives the limit in force when the consumer's own is 0; the sign-in lock, kept per
+ * address apart from the row, is read by the caller.
  */
-export function toConsumerView(consumer: Consumer, globalProjectLimit: number): ConsumerView {
+export function toConsumerView(
+  consumer: Consumer,
+  globalProjectLimit: number,
+  signInLockedUntil: Date | null,
+): ConsumerView {
   return {
     id: consumer.id,
     firstName: consumer.firstName,
@@ -28,6 +33,7 @@ export function toConsumerView(consumer: Consumer, globalProjectLimit: number): 
     effectiveProjectLimit: consumer.projectLimit || globalProjectLimit,
     projectLimitSource: consumer.projectLimit === 0 ? 'global' : 'consumer',
     lastSignInAt: iso(consumer.lastSignInAt),
+    signInLockedUntil: iso(signInLockedUntil),
     createdAt: consumer.createdAt.toISOString(),
     updatedAt: consumer.updatedAt.toISOString(),
     version: consumer.version,

@@ -37,6 +37,8 @@ export const eventDetailsSchema = z.strictObject({
   twoStep: z.boolean().optional(),
   /** A code sent again on the consumer's request. */
   resend: z.boolean().optional(),
+  /** How long a sign-in lock lasts, in minutes: a length of time, nothing about the person. */
+  lockMinutes: z.number().int().min(1).max(1440).optional(),
   /** The console account an `admin.created` event describes, and its role. */
   adminId: z.uuid().optional(),
   role: z.enum(adminRoles).optional(),

@@ -39,6 +39,10 @@ export async function replaceOpenCodes(tx: Tx, code: NewCode): Promise<void> {
   await tx.insert(verificationCodes).values({ id: newId(), ...code });
 }
 
+// Codes issued in the same millisecond tie on created_at: the id breaks the tie, as ids are
+// UUIDv7, ordered by creation within a process (shared/ids.ts).
+const newestFirst = [desc(verificationCodes.createdAt), desc(verificationCodes.id)] as const;
+
 export async function findLatestCode(
   db: Queryable,
   consumerId: string,
@@ -50,7 +54,7 @@ export async function findLatestCode(
     .where(
       and(eq(verificationCodes.consumerId, consumerId), eq(verificationCodes.purpose, purpose)),
     )
-    .orderBy(desc(verificationCodes.createdAt))
+    .orderBy(...newestFirst)
     .limit(1);
   return row ?? null;
 }
@@ -63,7 +67,7 @@ export async function findCodeByChallenge(
     .select()
     .from(verificationCodes)
     .where(eq(verificationCodes.challengeHash, challengeHash))
-    .orderBy(desc(verificationCodes.createdAt))
+    .orderBy(...newestFirst)
     .limit(1);
   return row ?? null;
 }

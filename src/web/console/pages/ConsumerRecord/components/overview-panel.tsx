@@ -133,6 +133,13 @@ export function OverviewPanel({ consumer }: { consumer: ConsumerView }) {
         <Row label="Last sign-in">
           {consumer.lastSignInAt ? formatDateTime(consumer.lastSignInAt) : 'Never'}
         </Row>
+        {consumer.signInLockedUntil ? (
+          <Row label="Sign-in locked until">
+            <Text size="sm" c="red">
+              {formatDateTime(consumer.signInLockedUntil)}
+            </Text>
+          </Row>
+        ) : null}
       </Section>
 
       <IdentityModal consumer={consumer} opened={identityOpen} onClose={identity.close} />
