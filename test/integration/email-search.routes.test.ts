@@ -71,3 +71,35 @@ describe('GET /api/admin/v1/consumers/search by address fragment', () => {
     expect(found).not.toContain(decoy);
   });
 });
+
+describe('GET /api/admin/v1/consumers/search pages', () => {
+  async function searchPage(q: string, cursor?: string): Promise<ConsumerPage> {
+    const query = new URLSearchParams({ q, limit: '2', ...(cursor ? { cursor } : {}) });
+    const response = await t.request({
+      method: 'GET',
+      url: `/api/admin/v1/consumers/search?${query}`,
+      headers: { cookie: admin },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  }
+
+  it('walks every match once, exact names first, and Previous returns the page before', async () => {
+    const exact = ['Wendeline', 'Wendeline', 'Wendeline'];
+    const longer = ['Wendelinetti', 'Wendelinez'];
+    for (const lastName of [...longer, ...exact]) await createConsumer(t, admin, { lastName });
+
+    const pages: ConsumerPage[] = [await searchPage('wendeline')];
+    for (let cursor = pages[0]?.nextCursor; cursor; cursor = pages.at(-1)?.nextCursor) {
+      pages.push(await searchPage('wendeline', cursor));
+    }
+    const names = pages.flatMap((page) => page.items.map((item) => item.lastName));
+    const ids = pages.flatMap((page) => page.items.map((item) => item.id));
+    const back = await searchPage('wendeline', pages[1]?.previousCursor ?? undefined);
+
+    expect(names.slice(0, 3)).toEqual(exact);
+    expect(new Set(names.slice(3))).toEqual(new Set(longer));
+    expect(new Set(ids).size).toBe(5);
+    expect(back.items.map((item) => item.id)).toEqual(pages[0]?.items.map((item) => item.id));
+  });
+});

@@ -5,6 +5,7 @@ import type { Database, Queryable, Tx } from '../../../db/client.js';
 import { consumerStatusCounts, consumers, settings } from '../../../db/schema/index.js';
 import type { Consumer, ConsumerStatus, NewConsumer } from '../../../db/schema/index.js';
 import type { PageCursor } from '../../shared/pagination.js';
+import type { BindValue, SearchQuery } from './consumers.search.js';
 
 export async function insertConsumer(tx: Tx, values: NewConsumer): Promise<Consumer> {
   const [row] = await tx.insert(consumers).values(values).returning();
@@ -162,37 +163,72 @@ export function prepareConsumerLists(db: Database): ConsumerListReader {
   };
 }
 
-export interface SearchCriteria {
-  where: SQL;
-  /** Relevance, 0 best: pages order by it first, then newest first. */
-  rank: SQL;
-}
-
-function searchCursorCondition(rank: SQL, cursor: PageCursor): SQL {
-  const anchor = sql`(${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`;
-  const backwards = cursor.direction === 'previous';
-  const pastRank = backwards ? sql`${rank} < ${cursor.rank}` : sql`${rank} > ${cursor.rank}`;
-  const withinRank = pastAnchor(cursor.direction, anchor);
-  return sql`(${pastRank} or (${rank} = ${cursor.rank} and ${withinRank}))`;
+function searchCursorCondition(rank: SQL, direction: Direction, bind: BindValue): SQL {
+  const anchor = sql`(${bind('cursorCreatedAt')}::timestamptz, ${bind('cursorId')}::uuid)`;
+  const cursorRank = sql`${bind('cursorRank')}::integer`;
+  const pastRank =
+    direction === 'previous' ? sql`${rank} < ${cursorRank}` : sql`${rank} > ${cursorRank}`;
+  const withinRank = pastAnchor(direction, anchor);
+  return sql`(${pastRank} or (${rank} = ${cursorRank} and ${withinRank}))`;
 }
 
 /**
  * One keyset page of search results ordered by (rank, created_at desc, id desc); never OFFSET, so
  * a deep page costs what the first does. Fetches limit + 1 rows to learn whether more follow.
  */
-export async function searchConsumers(
-  db: Queryable,
-  { where, rank }: SearchCriteria,
+function searchRead(
+  db: Database,
+  search: SearchQuery,
+  direction: Direction | null,
+  bind: BindValue,
+) {
+  const { where, rank } = search.criteria(bind);
+  // Ordered by the selected column's name: the rank expression is computed once per row.
+  const rankColumn = sql.identifier('rank');
+  return db
+    .select({ ...summaryColumns, rank: sql<number>`${rank}`.mapWith(Number).as('rank') })
+    .from(consumers)
+    .where(and(where, direction ? searchCursorCondition(rank, direction, bind) : undefined))
+    .orderBy(direction === 'previous' ? desc(rankColumn) : asc(rankColumn), ...dateOrder(direction))
+    .limit(sql.placeholder('limit'));
+}
+
+export type ConsumerSearchReader = (
+  search: SearchQuery,
   cursor: PageCursor | null,
   limit: number,
-): Promise<RankedConsumer[]> {
-  const direction = cursor?.direction ?? null;
-  return db
-    .select({ ...summaryColumns, rank: sql<number>`${rank}`.mapWith(Number) })
-    .from(consumers)
-    .where(and(where, cursor ? searchCursorCondition(rank, cursor) : undefined))
-    .orderBy(direction === 'previous' ? desc(rank) : asc(rank), ...dateOrder(direction))
-    .limit(limit + 1);
+) => Promise<RankedConsumer[]>;
+
+/**
+ * Search pages as named prepared statements, one per search shape and reading direction (see
+ * SearchQuery); a search whose plan must see its values runs unprepared.
+ */
+export function prepareConsumerSearches(db: Database): ConsumerSearchReader {
+  const reads = new Map<string, ReturnType<typeof prepareSearchRead>>();
+  function prepareSearchRead(search: SearchQuery, direction: Direction | null, name: string) {
+    return searchRead(db, search, direction, (value) => sql.placeholder(value)).prepare(name);
+  }
+  return async (search, cursor, limit) => {
+    const direction = cursor?.direction ?? null;
+    const values = {
+      ...search.values,
+      cursorCreatedAt: cursor?.createdAt,
+      cursorId: cursor?.id,
+      cursorRank: cursor?.rank,
+      limit: limit + 1,
+    };
+    if (search.shape === null) {
+      const inline = (value: string) => sql.param(values[value as keyof typeof values]);
+      return searchRead(db, search, direction, inline).execute(values);
+    }
+    const name = `consumers_search_${search.shape}_${direction ?? 'first'}`;
+    let read = reads.get(name);
+    if (!read) {
+      read = prepareSearchRead(search, direction, name);
+      reads.set(name, read);
+    }
+    return read.execute(values);
+  };
 }
 
 /** Removes the account for good; sessions go with it (foreign keys cascade). */

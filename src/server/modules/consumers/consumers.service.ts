@@ -34,11 +34,11 @@ import {
   insertConsumer,
   prepareConsumerLists,
   readStatusCounts,
-  searchConsumers,
+  prepareConsumerSearches,
   updateConsumerAtVersion,
 } from './consumers.repository.js';
 import type { RankedConsumer } from './consumers.repository.js';
-import { buildSearchCriteria } from './consumers.search.js';
+import { buildSearch } from './consumers.search.js';
 import { describeChanges, toConsumerSummary, toConsumerView } from './consumers.view.js';
 import type { ConsumerSummary, ConsumerView } from './consumers.view.js';
 
@@ -59,6 +59,7 @@ export interface PageRequest {
 
 export function createConsumersService({ db, clock }: ConsumersDeps) {
   const listConsumers = prepareConsumerLists(db);
+  const searchConsumers = prepareConsumerSearches(db);
 
   async function listPage(
     filter: ConsumerFilter,
@@ -75,9 +76,9 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
 
   async function search(query: string, page: PageRequest): Promise<Page<ConsumerSummary>> {
     const cursor = decodeCursor(page.cursor);
-    const criteria = buildSearchCriteria(query);
-    if (!criteria) return { items: [], nextCursor: null, previousCursor: null };
-    const rows = await searchConsumers(db, criteria, cursor, page.limit);
+    const search = buildSearch(query);
+    if (!search) return { items: [], nextCursor: null, previousCursor: null };
+    const rows = await searchConsumers(search, cursor, page.limit);
     return toSummaryPage(buildPage(rows, page.limit, cursor));
   }
 
