@@ -88,4 +88,28 @@ describe.skipIf(!chromiumAvailable)("Edit a consumer's details (guide procedures
     const stored = await api.getConsumer(consumer.id);
     expect(stored).toMatchObject({ email: newEmail, phone: '+33798765432' });
   });
+
+  it('says the record changed meanwhile and shows the current values when another save won', async () => {
+    const { consumer } = await api.createConsumer({ lastName: `Moreau-${uniqueSuffix()}` });
+    const theirName = `Dubois-${uniqueSuffix()}`;
+    await openConsumer(consumer.lastName);
+    await page.getByRole('button', { name: 'Modify the identity' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Modify the identity' });
+    await field(page, 'First name').fill('Mine');
+
+    // Another administrator saves first, against the version this page also holds.
+    await api.call(
+      'PATCH',
+      `/consumers/${consumer.id}/identity`,
+      { firstName: consumer.firstName, lastName: theirName, country: consumer.country },
+      { 'if-match': `"${consumer.version}"` },
+    );
+    await dialog.getByRole('button', { name: 'Register' }).click();
+
+    await dialog.getByText('This record was changed meanwhile').waitFor();
+    expect(await field(page, 'Name').inputValue()).toBe(theirName);
+    expect(await field(page, 'First name').inputValue()).toBe(consumer.firstName);
+    const stored = await api.getConsumer(consumer.id);
+    expect(stored).toMatchObject({ lastName: theirName, firstName: consumer.firstName });
+  });
 });

@@ -31,7 +31,9 @@ export const devMailboxRoutes: FastifyPluginAsync<DevMailboxOptions> = async (ap
       const items = recent.map(renderMessage).join('\n');
       reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
       return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Development mailbox · Gatehouse</title>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Development mailbox · Gatehouse</title>
 <style>body{font-family:system-ui,sans-serif;max-width:760px;margin:2rem auto;padding:0 1rem}
 article{border:1px solid #ddd;border-radius:8px;padding:1rem;margin:1rem 0}
 header span{display:block;color:#555;font-size:.9rem}pre{white-space:pre-wrap}</style></head>
