@@ -1,32 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { signInAdminApi } from '../fixtures/api.js';
 import type { AdminApi } from '../fixtures/api.js';
-import { chromiumAvailable, launchBrowser, signInToConsole } from '../fixtures/browser.js';
-import { e2eAdmin, startServer } from '../fixtures/server.js';
+import { chromiumAvailable } from '../fixtures/browser.js';
+import { openConsoleJourney } from '../fixtures/console-journey.js';
+import type { ConsoleJourney } from '../fixtures/console-journey.js';
 import type { RunningServer } from '../fixtures/server.js';
 
 const alreadyActivated = "The user's account is already activated";
 
 describe.skipIf(!chromiumAvailable)('Activate a consumer immediately (guide procedure)', () => {
+  let journey: ConsoleJourney;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let api: AdminApi;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    api = await signInAdminApi(server.url);
-    page = await browser.newPage();
-    await signInToConsole(page, server.url, e2eAdmin.email, e2eAdmin.password);
-    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    journey = await openConsoleJourney();
+    ({ server, api, page } = journey);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => journey?.close());
 
   it('admin forces a New account to active from the Security tab', async () => {
     const { consumer } = await api.createConsumer();

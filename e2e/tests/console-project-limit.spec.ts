@@ -1,10 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { signInAdminApi } from '../fixtures/api.js';
 import type { AdminApi } from '../fixtures/api.js';
-import { chromiumAvailable, field, launchBrowser, signInToConsole } from '../fixtures/browser.js';
-import { e2eAdmin, startServer } from '../fixtures/server.js';
+import { chromiumAvailable, field } from '../fixtures/browser.js';
+import { openConsoleJourney } from '../fixtures/console-journey.js';
+import type { ConsoleJourney } from '../fixtures/console-journey.js';
 import type { RunningServer } from '../fixtures/server.js';
 
 /** The "In effect: …" line of the Project limit card, once it shows `limit`. */
@@ -16,23 +16,16 @@ async function inEffect(section: Locator, limit: string): Promise<string> {
 describe.skipIf(!chromiumAvailable)(
   'Set how many projects a consumer can own (guide procedure)',
   () => {
+    let journey: ConsoleJourney;
     let server: RunningServer;
-    let browser: Browser;
     let page: Page;
     let api: AdminApi;
 
     beforeAll(async () => {
-      server = await startServer();
-      browser = await launchBrowser();
-      api = await signInAdminApi(server.url);
-      page = await browser.newPage();
-      await signInToConsole(page, server.url, e2eAdmin.email, e2eAdmin.password);
-      await page.getByRole('heading', { name: 'Users' }).waitFor();
+      journey = await openConsoleJourney();
+      ({ server, api, page } = journey);
     });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    afterAll(() => journey?.close());
 
     const openSection = async (consumerId: string) => {
       await page.goto(`${server.url}/admin/users/${consumerId}`);

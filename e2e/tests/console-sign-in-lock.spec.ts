@@ -1,30 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { signInAdminApi, signInConsumerApi } from '../fixtures/api.js';
+import { signInConsumerApi } from '../fixtures/api.js';
 import type { AdminApi } from '../fixtures/api.js';
-import { chromiumAvailable, launchBrowser, signInToConsole } from '../fixtures/browser.js';
-import { e2eAdmin, startServer } from '../fixtures/server.js';
+import { chromiumAvailable } from '../fixtures/browser.js';
+import { openConsoleJourney } from '../fixtures/console-journey.js';
+import type { ConsoleJourney } from '../fixtures/console-journey.js';
 import type { RunningServer } from '../fixtures/server.js';
 
 describe.skipIf(!chromiumAvailable)('A locked-out consumer in the console (SR-85, SR-49)', () => {
+  let journey: ConsoleJourney;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let api: AdminApi;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    api = await signInAdminApi(server.url);
-    page = await browser.newPage();
-    await signInToConsole(page, server.url, e2eAdmin.email, e2eAdmin.password);
-    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    journey = await openConsoleJourney();
+    ({ server, api, page } = journey);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => journey?.close());
 
   it('the Overview shows the lock, and Reset the password lifts it', async () => {
     const { consumer } = await api.createConsumer();

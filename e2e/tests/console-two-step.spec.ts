@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { signInAdminApi } from '../fixtures/api.js';
 import type { AdminApi } from '../fixtures/api.js';
-import { chromiumAvailable, launchBrowser, signInToConsole } from '../fixtures/browser.js';
-import { e2eAdmin, startServer } from '../fixtures/server.js';
+import { chromiumAvailable } from '../fixtures/browser.js';
+import { openConsoleJourney } from '../fixtures/console-journey.js';
+import type { ConsoleJourney } from '../fixtures/console-journey.js';
 import type { RunningServer } from '../fixtures/server.js';
 
 /** The status of a consumer's sign-in through the account API: 202 when a code must follow. */
@@ -21,23 +21,16 @@ async function signInStatus(baseUrl: string, email: string, password: string) {
 describe.skipIf(!chromiumAvailable)(
   'Turn two-step verification on or off (guide procedure)',
   () => {
+    let journey: ConsoleJourney;
     let server: RunningServer;
-    let browser: Browser;
     let page: Page;
     let api: AdminApi;
 
     beforeAll(async () => {
-      server = await startServer();
-      browser = await launchBrowser();
-      api = await signInAdminApi(server.url);
-      page = await browser.newPage();
-      await signInToConsole(page, server.url, e2eAdmin.email, e2eAdmin.password);
-      await page.getByRole('heading', { name: 'Users' }).waitFor();
+      journey = await openConsoleJourney();
+      ({ server, api, page } = journey);
     });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    afterAll(() => journey?.close());
 
     const choose = async (choice: 'Activate' | 'Deactivate') => {
       await page.getByRole('tab', { name: 'Security' }).click();

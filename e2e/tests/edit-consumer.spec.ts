@@ -1,16 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { signInAdminApi, uniqueEmail, uniqueSuffix } from '../fixtures/api.js';
+import { uniqueEmail, uniqueSuffix } from '../fixtures/api.js';
 import type { AdminApi } from '../fixtures/api.js';
-import {
-  chooseCountry,
-  chromiumAvailable,
-  field,
-  launchBrowser,
-  signInToConsole,
-} from '../fixtures/browser.js';
-import { e2eAdmin, startServer } from '../fixtures/server.js';
+import { chooseCountry, chromiumAvailable, field } from '../fixtures/browser.js';
+import { openConsoleJourney } from '../fixtures/console-journey.js';
+import type { ConsoleJourney } from '../fixtures/console-journey.js';
 import type { RunningServer } from '../fixtures/server.js';
 
 /** The record's labelled value, e.g. the text beside "Country" in the Identity section. */
@@ -21,23 +16,16 @@ async function recordValue(page: Page, section: string, label: string): Promise<
 }
 
 describe.skipIf(!chromiumAvailable)("Edit a consumer's details (guide procedures)", () => {
+  let journey: ConsoleJourney;
   let server: RunningServer;
-  let browser: Browser;
   let api: AdminApi;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    api = await signInAdminApi(server.url);
-    page = await browser.newPage();
-    await signInToConsole(page, server.url, e2eAdmin.email, e2eAdmin.password);
-    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    journey = await openConsoleJourney();
+    ({ server, api, page } = journey);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => journey?.close());
 
   /** "Open the consumer (see Find a consumer)": Search, then the row's Details button. */
   async function openConsumer(lastName: string) {

@@ -167,3 +167,20 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
 export function cookieHeader(response: LightMyRequestResponse): string {
   return response.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
 }
+
+/** The id of the administrator a console cookie belongs to, as the session route reports it. */
+export async function adminIdOf(t: TestApp, adminCookie: string): Promise<string> {
+  const session = await t.request({
+    method: 'GET',
+    url: '/api/admin/v1/session',
+    headers: { cookie: adminCookie },
+  });
+  return session.json().admin.id;
+}
+
+/** A stand-in full-access account route: a restricted session must be refused there. */
+export const fullAccessProbePath = '/api/v1/test/projects';
+
+export function registerFullAccessProbe(app: FastifyInstance): void {
+  app.get(fullAccessProbePath, { config: { auth: 'consumer' } }, async () => ({ items: [] }));
+}

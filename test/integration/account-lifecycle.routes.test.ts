@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { CreateConsumerBody } from '../../src/contracts/consumers.js';
 import type { EventItem } from '../../src/contracts/events.js';
-import { buildTestApp, cookieHeader } from '../helpers/build-app.js';
+import {
+  adminIdOf,
+  buildTestApp,
+  cookieHeader,
+  fullAccessProbePath,
+  registerFullAccessProbe,
+} from '../helpers/build-app.js';
 import type { TestApp } from '../helpers/build-app.js';
 import {
   changePassword,
@@ -29,20 +35,10 @@ beforeAll(async () => {
   smtp = await startSmtpSink();
   t = await buildTestApp({
     env: { SMTP_URL: smtp.url },
-    routes: (app) => {
-      // Stands for any full-access account route: a restricted session must be refused here.
-      app.get('/api/v1/test/projects', { config: { auth: 'consumer' } }, async () => ({
-        items: [],
-      }));
-    },
+    routes: registerFullAccessProbe,
   });
   admin = await t.signInAdmin();
-  const session = await t.request({
-    method: 'GET',
-    url: '/api/admin/v1/session',
-    headers: { cookie: admin },
-  });
-  adminId = session.json().admin.id;
+  adminId = await adminIdOf(t, admin);
 });
 afterAll(async () => {
   await t.close();
@@ -51,7 +47,7 @@ afterAll(async () => {
 
 const me = (cookie: string) => t.request({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
 const projects = (cookie: string) =>
-  t.request({ method: 'GET', url: '/api/v1/test/projects', headers: { cookie } });
+  t.request({ method: 'GET', url: fullAccessProbePath, headers: { cookie } });
 const errorCode = (response: LightMyRequestResponse) => response.json().error.code;
 const unknownSignIn = (password: string) => signInConsumer(t, 'nobody.known@example.com', password);
 

@@ -1,7 +1,12 @@
 import argon2 from 'argon2';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { buildTestApp, cookieHeader } from '../helpers/build-app.js';
+import {
+  buildTestApp,
+  cookieHeader,
+  fullAccessProbePath,
+  registerFullAccessProbe,
+} from '../helpers/build-app.js';
 import type { TestApp } from '../helpers/build-app.js';
 import {
   changePassword,
@@ -17,12 +22,7 @@ let admin: string;
 
 beforeAll(async () => {
   t = await buildTestApp({
-    routes: (app) => {
-      // No `consumer` route exists yet; this one proves the guard on every future one.
-      app.get('/api/v1/test/projects', { config: { auth: 'consumer' } }, async () => ({
-        items: [],
-      }));
-    },
+    routes: registerFullAccessProbe,
   });
 });
 afterAll(() => t.close());
@@ -35,7 +35,7 @@ afterEach(() => {
 });
 
 const projects = (cookie: string) =>
-  t.request({ method: 'GET', url: '/api/v1/test/projects', headers: { cookie } });
+  t.request({ method: 'GET', url: fullAccessProbePath, headers: { cookie } });
 const errorCode = (response: { json(): { error: { code: string } } }) => response.json().error.code;
 
 describe('the temporary password (SR-08, SR-09, SR-10)', () => {

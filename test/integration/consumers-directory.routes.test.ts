@@ -9,7 +9,7 @@ import type {
   ConsumerSummary,
   ConsumerView,
 } from '../../src/contracts/consumers.js';
-import { buildTestApp } from '../helpers/build-app.js';
+import { adminIdOf, buildTestApp } from '../helpers/build-app.js';
 import type { TestApp } from '../helpers/build-app.js';
 import { createConsumer, forceActivate } from '../helpers/consumers.js';
 import { queryRows } from '../helpers/database.js';
@@ -24,12 +24,7 @@ let adminId: string;
 beforeAll(async () => {
   t = await buildTestApp();
   admin = await t.signInAdmin();
-  const me = await t.request({
-    method: 'GET',
-    url: '/api/admin/v1/session',
-    headers: { cookie: admin },
-  });
-  adminId = me.json().admin.id;
+  adminId = await adminIdOf(t, admin);
 });
 afterAll(() => t.close());
 

@@ -5,7 +5,13 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { EventRow } from '../../src/db/schema/index.js';
-import { adminEmail, adminPassword, buildTestApp, cookieHeader } from '../helpers/build-app.js';
+import {
+  adminEmail,
+  adminIdOf,
+  adminPassword,
+  buildTestApp,
+  cookieHeader,
+} from '../helpers/build-app.js';
 import type { TestApp } from '../helpers/build-app.js';
 import { createConsumer, createSignedInConsumer } from '../helpers/consumers.js';
 import type { ActiveTestConsumer } from '../helpers/consumers.js';
@@ -25,12 +31,7 @@ beforeAll(async () => {
   smtp = await startSmtpSink();
   t = await buildTestApp({ env: { SMTP_URL: smtp.url } });
   admin = await t.signInAdmin();
-  const me = await t.request({
-    method: 'GET',
-    url: '/api/admin/v1/session',
-    headers: { cookie: admin },
-  });
-  adminId = me.json().admin.id;
+  adminId = await adminIdOf(t, admin);
 });
 afterAll(async () => {
   await t.close();

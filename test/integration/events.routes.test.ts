@@ -6,7 +6,7 @@ import { insertAdmin } from '../../src/server/modules/admins/admins.repository.j
 import { sqlState } from '../../src/server/shared/db-errors.js';
 import { newId } from '../../src/server/shared/ids.js';
 import { hashPassword } from '../../src/server/shared/passwords.js';
-import { buildTestApp, cookieHeader } from '../helpers/build-app.js';
+import { adminIdOf, buildTestApp, cookieHeader } from '../helpers/build-app.js';
 import type { TestApp } from '../helpers/build-app.js';
 import {
   createConsumer,
@@ -23,12 +23,7 @@ let adminId: string;
 beforeAll(async () => {
   t = await buildTestApp();
   admin = await t.signInAdmin();
-  const me = await t.request({
-    method: 'GET',
-    url: '/api/admin/v1/session',
-    headers: { cookie: admin },
-  });
-  adminId = me.json().admin.id;
+  adminId = await adminIdOf(t, admin);
 });
 afterAll(() => t.close());
 

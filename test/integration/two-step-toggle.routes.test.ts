@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { EventPage } from '../../src/contracts/events.js';
-import { buildTestApp } from '../helpers/build-app.js';
+import { adminIdOf, buildTestApp } from '../helpers/build-app.js';
 import type { TestApp } from '../helpers/build-app.js';
 import { createConsumer, createSignedInConsumer, signInConsumer } from '../helpers/consumers.js';
 import { queryRows } from '../helpers/database.js';
@@ -14,12 +14,7 @@ let adminId: string;
 beforeAll(async () => {
   t = await buildTestApp();
   admin = await t.signInAdmin();
-  const me = await t.request({
-    method: 'GET',
-    url: '/api/admin/v1/session',
-    headers: { cookie: admin },
-  });
-  adminId = me.json().admin.id;
+  adminId = await adminIdOf(t, admin);
 });
 afterAll(() => t.close());
 
