@@ -62,14 +62,30 @@ describe.skipIf(!chromiumAvailable)(
       await limitField.fill('10001');
       await section.getByRole('button', { name: 'Save' }).click();
 
-      await section.getByText('Enter a whole number from 0 to 10000', { exact: true }).waitFor();
+      await section.getByText('Enter a whole number from 0 to 10,000', { exact: true }).waitFor();
       expect(await limitField.getAttribute('aria-invalid')).toBe('true');
       expect((await api.getConsumer(consumer.id)).projectLimit).toBe(0);
 
       await limitField.fill('');
       await section.getByRole('button', { name: 'Save' }).click();
 
-      await section.getByText('Enter a whole number from 0 to 10000', { exact: true }).waitFor();
+      await section.getByText('Enter a whole number from 0 to 10,000', { exact: true }).waitFor();
+    });
+
+    it('keeps what is typed, so -1, 1.5 and 1e3 are refused rather than saved as 1, 15, 13', async () => {
+      const { consumer } = await api.createConsumer();
+      const section = await openSection(consumer.id);
+      const limitField = field(page, 'Maximum number of projects');
+
+      for (const typed of ['-1', '1.5', '1e3']) {
+        await limitField.fill('');
+        await limitField.pressSequentially(typed);
+        await section.getByRole('button', { name: 'Save' }).click();
+
+        expect(await limitField.inputValue()).toBe(typed);
+        await section.getByText('Enter a whole number from 0 to 10,000', { exact: true }).waitFor();
+      }
+      expect((await api.getConsumer(consumer.id)).projectLimit).toBe(0);
     });
   },
 );

@@ -105,6 +105,34 @@ describe('console account actions', () => {
     expect(actions).toEqual(['consumer.force_activated', 'consumer.created']);
   });
 
+  it('a protected test account cannot have its address moved out of the pattern: 422 on email', async () => {
+    const { consumer } = await createConsumer({ email: 'zz_zzzzz@owoxo.dev', phone: '' });
+    const editCoordinates = (email: string, version: number) =>
+      t.request({
+        method: 'PATCH',
+        url: `/api/admin/v1/consumers/${consumer.id}/coordinates`,
+        headers: { cookie: admin, 'if-match': `"${version}"` },
+        payload: { email, phone: '' },
+      });
+
+    const leaving = await editCoordinates('unprotected.now@example.com', 1);
+    const staying = await editCoordinates('ZZ_yyyyy@owoxo.dev', 1);
+    const remove = await t.request({
+      method: 'DELETE',
+      url: `/api/admin/v1/consumers/${consumer.id}`,
+      headers: { cookie: admin },
+    });
+
+    expect(leaving.statusCode).toBe(422);
+    expect(leaving.json().error).toMatchObject({
+      code: 'consumer.protected',
+      details: { issues: [{ field: 'email' }] },
+    });
+    expect(staying.statusCode, staying.body).toBe(200);
+    expect(staying.json()).toMatchObject({ email: 'ZZ_yyyyy@owoxo.dev', version: 2 });
+    expect(remove.statusCode).toBe(422);
+  });
+
   it('POST …/password-reset issues a new temporary password and ends sessions', async () => {
     const { consumer, credentials } = await createConsumer();
     const session = cookieHeader(await signIn(consumer.email, credentials.temporaryPassword));

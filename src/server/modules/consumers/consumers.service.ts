@@ -9,13 +9,14 @@ import type { Database } from '../../../db/client.js';
 import type { Consumer } from '../../../db/schema/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { isUniqueViolation } from '../../shared/db-errors.js';
-import { validationError } from '../../shared/errors.js';
+import { AppError, validationError } from '../../shared/errors.js';
 import type { FieldIssue } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { buildPage, decodeCursor } from '../../shared/pagination.js';
 import type { Page } from '../../shared/pagination.js';
 import { hashPassword } from '../../shared/passwords.js';
 import { generateTemporaryPassword } from '../../shared/tokens.js';
+import { isProtectedAccount } from '../account-security/protected-accounts.js';
 import { recordEvent } from '../events/events.repository.js';
 import type { AuditContext } from '../events/events.repository.js';
 import { change } from '../events/events.view.js';
@@ -206,6 +207,7 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
     const settings = await readSettings(db);
     try {
       return await applyEdit(id, version, audit, 'consumer.coordinates_updated', (before) => {
+        refuseLeavingProtection(before.email, email.value, settings.protectedEmailPattern);
         const emailChanged = before.emailKey !== email.key;
         const phoneChanged = before.phone !== phone;
         const reverify = settings.reverifyOnContactChange;
@@ -278,3 +280,15 @@ function toSummaryPage(page: Page<RankedConsumer>): Page<ConsumerSummary> {
 }
 
 export type ConsumersService = ReturnType<typeof createConsumersService>;
+
+/**
+ * A protected test account keeps a protected address: moving it out of the pattern would let the
+ * next click suspend or delete it.
+ */
+function refuseLeavingProtection(before: string, after: string, pattern: string): void {
+  if (!isProtectedAccount(before, pattern) || isProtectedAccount(after, pattern)) return;
+  const message = 'This test account is protected: its address must stay a test address';
+  throw new AppError(422, 'consumer.protected', message, {
+    details: { issues: [{ field: 'email', message }] },
+  });
+}

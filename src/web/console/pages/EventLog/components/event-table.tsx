@@ -21,10 +21,15 @@ function formatValue(field: string, value: EventValue): string {
   return status.success ? statusLabel(status.data) : text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+// A new temporary password is handed out (at creation or reset), never changed by anyone.
+const withoutValues: Record<string, string> = { temporaryPassword: 'issued' };
+
 /** "Status: New → Suspended"; a personal field only says that it changed. */
 function describeChange({ field, before, after }: EventChange): string {
   const label = eventFieldLabels[field] ?? field;
-  if (before === undefined && after === undefined) return `${label} changed`;
+  if (before === undefined && after === undefined) {
+    return `${label} ${withoutValues[field] ?? 'changed'}`;
+  }
   if (before === undefined) return `${label}: ${formatValue(field, after)}`;
   return `${label}: ${formatValue(field, before)} → ${formatValue(field, after)}`;
 }

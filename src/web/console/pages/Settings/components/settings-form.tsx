@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Paper, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -11,6 +11,7 @@ import { useUpdateSettings } from '../../../hooks/use-settings.js';
 import { guideText } from '../../../lib/action-messages.js';
 import { formFailureOf } from '../../../lib/server-errors.js';
 import { currentSettingsOf } from '../../../lib/settings-api.js';
+import { WholeNumberInput } from '../../../../ui/whole-number-input.js';
 
 interface SettingsValues {
   globalProjectLimit: string;
@@ -107,16 +108,12 @@ export function SettingsForm({ settings }: { settings: SettingsView }) {
               {formError}
             </Alert>
           ) : null}
-          <NumberInput
+          <WholeNumberInput
             label="Global project limit"
             description="The most projects a consumer may own when their own limit is 0. From 0 to 10,000."
             value={values.globalProjectLimit}
-            onChange={(next) => setField('globalProjectLimit', String(next))}
+            onChange={(next) => setField('globalProjectLimit', next)}
             error={errors.globalProjectLimit}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
-            hideControls
             styles={{ wrapper: { maxWidth: 240 } }}
           />
           <Switch
@@ -143,16 +140,12 @@ export function SettingsForm({ settings }: { settings: SettingsView }) {
             autoComplete="off"
             spellCheck={false}
           />
-          <NumberInput
+          <WholeNumberInput
             label="Minimum password length"
             description="From 8 to 128 characters; applies to passwords chosen from now on."
             value={values.passwordMinLength}
-            onChange={(next) => setField('passwordMinLength', String(next))}
+            onChange={(next) => setField('passwordMinLength', next)}
             error={errors.passwordMinLength}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
-            hideControls
             styles={{ wrapper: { maxWidth: 240 } }}
           />
           <Group justify="flex-end">

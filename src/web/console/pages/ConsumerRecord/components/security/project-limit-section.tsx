@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Text } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -7,10 +7,11 @@ import type { ConsumerView } from '../../../../../../contracts/consumers.js';
 import { useSetProjectLimit } from '../../../../hooks/use-account-security.js';
 import { guideText } from '../../../../lib/action-messages.js';
 import { formFailureOf } from '../../../../lib/server-errors.js';
+import { WholeNumberInput } from '../../../../../ui/whole-number-input.js';
 import { SecuritySection } from './security-section.js';
 
 const maxProjectLimit = 10_000;
-const rangeMessage = `Enter a whole number from 0 to ${maxProjectLimit}`;
+const rangeMessage = `Enter a whole number from 0 to ${maxProjectLimit.toLocaleString('en-US')}`;
 
 /** The typed text as a limit, or null when it is not a whole number in range. */
 function parseLimit(text: string): number | null {
@@ -27,7 +28,9 @@ function LimitInEffect({ consumer }: { consumer: ConsumerView }) {
       : 'the global limit from Settings, since this consumer’s own limit is 0';
   return (
     <Text size="sm">
-      In effect: <strong>{limit === 1 ? '1 project' : `${limit} projects`}</strong>, {source}.
+      In effect:{' '}
+      <strong>{limit === 1 ? '1 project' : `${limit.toLocaleString('en-US')} projects`}</strong>,{' '}
+      {source}.
     </Text>
   );
 }
@@ -67,21 +70,15 @@ export function ProjectLimitSection({ consumer }: { consumer: ConsumerView }) {
           </Alert>
         ) : null}
         <Group align="flex-start" wrap="nowrap">
-          <NumberInput
+          <WholeNumberInput
             label="Maximum number of projects"
             description="A whole number from 0 to 10,000."
             value={value}
             onChange={(next) => {
-              setValue(String(next));
+              setValue(next);
               setError(null);
             }}
             error={error}
-            min={0}
-            max={maxProjectLimit}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
-            hideControls
             style={{ flex: 1, maxWidth: 240 }}
           />
           <Button type="submit" loading={save.isPending} mt={46}>
