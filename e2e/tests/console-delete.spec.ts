@@ -30,13 +30,19 @@ describe.skipIf(!chromiumAvailable)('Delete a consumer (guide procedure)', () =>
   });
   afterAll(() => journey?.close());
 
-  const confirmDeletion = async (consumerId: string) => {
+  const deleteButton = () => page.getByRole('button', { name: 'Delete', exact: true });
+
+  const openDeletion = async (consumerId: string) => {
     await page.goto(`${server.url}/admin/users/${consumerId}`);
     await page.getByRole('tab', { name: 'Security' }).click();
     const section = page.getByRole('region', { name: 'Delete the account' });
     await section.getByRole('link', { name: 'Delete' }).click();
     await page.getByRole('heading', { name: 'What happens?' }).waitFor();
-    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  };
+
+  const confirmDeletion = async (consumerId: string) => {
+    await openDeletion(consumerId);
+    await deleteButton().click();
   };
 
   it('admin deletes the account for good and is back on the Users list with a notice', async () => {
@@ -57,12 +63,17 @@ describe.skipIf(!chromiumAvailable)('Delete a consumer (guide procedure)', () =>
     const email = `q${uniqueSuffix().slice(0, 1)}_${uniqueSuffix().slice(0, 5)}@owoxo.dev`;
     const { consumer } = await api.createConsumer({ email });
 
-    await confirmDeletion(consumer.id);
+    await openDeletion(consumer.id);
 
+    // Said before any click, with the button shown disabled; the server still refuses on its own.
     await page
       .getByRole('alert')
       .getByText('This test account is protected', { exact: true })
       .waitFor();
+    expect(await deleteButton().isDisabled()).toBe(true);
     expect((await api.getConsumer(consumer.id)).id).toBe(consumer.id);
+    const refusal = await api.deleteConsumer(consumer.id).catch((error: unknown) => error);
+    expect(refusal instanceof ApiCallError && refusal.status).toBe(422);
+    expect((await api.getConsumer(consumer.id)).version).toBe(consumer.version);
   });
 });

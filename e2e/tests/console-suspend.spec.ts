@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createActiveConsumer, uniqueSuffix } from '../fixtures/api.js';
+import { ApiCallError, createActiveConsumer, uniqueSuffix } from '../fixtures/api.js';
 import type { AdminApi } from '../fixtures/api.js';
 import { chromiumAvailable } from '../fixtures/browser.js';
 import { openConsoleJourney } from '../fixtures/console-journey.js';
@@ -41,11 +41,17 @@ describe.skipIf(!chromiumAvailable)('Suspend a consumer (guide procedure)', () =
   });
   afterAll(() => journey?.close());
 
-  const confirmSuspension = async (consumerId: string) => {
+  const suspendButton = () => page.getByRole('button', { name: 'Suspend', exact: true });
+
+  const openSuspension = async (consumerId: string) => {
     await page.goto(`${server.url}/admin/users/${consumerId}`);
     await page.getByRole('link', { name: 'Suspend the user' }).click();
     await page.getByRole('heading', { name: 'What happens?' }).waitFor();
-    await page.getByRole('button', { name: 'Suspend', exact: true }).click();
+  };
+
+  const confirmSuspension = async (consumerId: string) => {
+    await openSuspension(consumerId);
+    await suspendButton().click();
   };
 
   it('admin suspends from the Overview tab; sessions end and sign-in is refused', async () => {
@@ -69,12 +75,17 @@ describe.skipIf(!chromiumAvailable)('Suspend a consumer (guide procedure)', () =
     const email = `t${uniqueSuffix().slice(0, 1)}_${uniqueSuffix().slice(0, 5)}@owoxo.dev`;
     const { consumer } = await api.createConsumer({ email });
 
-    await confirmSuspension(consumer.id);
+    await openSuspension(consumer.id);
 
+    // Said before any click, with the button shown disabled; the server still refuses on its own.
     await page
       .getByRole('alert')
       .getByText('This test account is protected', { exact: true })
       .waitFor();
+    expect(await suspendButton().isDisabled()).toBe(true);
+    expect((await api.getConsumer(consumer.id)).status).toBe('new');
+    const refusal = await api.suspend(consumer.id).catch((error: unknown) => error);
+    expect(refusal instanceof ApiCallError && refusal.status).toBe(422);
     expect((await api.getConsumer(consumer.id)).status).toBe('new');
   });
 });

@@ -13,9 +13,11 @@ export type ConsumerFilter = z.infer<typeof consumerFilterSchema>;
 const personName = (label: string) =>
   z.string({ error: `${label} is required` }).max(200, `${label} must be at most 100 characters`);
 
+export const chooseCountryMessage = 'Countries: choose a country from the list';
+
 export const countryCodeSchema = z
-  .string({ error: 'Countries: choose a country from the list' })
-  .max(8, 'Countries: choose a country from the list');
+  .string({ error: chooseCountryMessage })
+  .max(8, chooseCountryMessage);
 
 export const emailInputSchema = z
   .string({ error: 'Email address is required' })
@@ -68,6 +70,8 @@ export const consumerSchema = z.object({
   lastSignInAt: z.iso.datetime().nullable(),
   /** End of a lock after repeated failed sign-ins (SR-85), while it holds; else null. */
   signInLockedUntil: z.iso.datetime().nullable(),
+  /** A test account of the Settings pattern: Suspend and Delete refuse it. */
+  protected: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int(),

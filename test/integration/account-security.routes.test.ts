@@ -45,7 +45,7 @@ describe('console account actions', () => {
     const suspended = await action(consumer.id, 'suspend');
 
     expect(suspended.statusCode).toBe(200);
-    expect(suspended.json().status).toBe('suspended');
+    expect(suspended.json()).toMatchObject({ status: 'suspended', protected: false });
     const me = await t.request({ method: 'GET', url: '/api/v1/me', headers: { cookie: session } });
     expect(me.statusCode).toBe(401);
     const again = await signIn(consumer.email, credentials.temporaryPassword);
@@ -95,7 +95,11 @@ describe('console account actions', () => {
       url: `/api/admin/v1/consumers/${consumer.id}`,
       headers: { cookie: admin },
     });
-    expect(after.json()).toMatchObject({ status: 'active', version: activated.json().version });
+    expect(after.json()).toMatchObject({
+      status: 'active',
+      version: activated.json().version,
+      protected: true,
+    });
     const logged = await t.request({
       method: 'GET',
       url: `/api/admin/v1/events?consumerId=${consumer.id}&limit=100`,

@@ -196,15 +196,29 @@ describe('the services follow the settings', () => {
         url: `/api/admin/v1/consumers/${consumer.id}/suspend`,
         headers: { cookie: admin },
       });
+    const record = async () => {
+      const response = await t.request({
+        method: 'GET',
+        url: `/api/admin/v1/consumers/${consumer.id}`,
+        headers: { cookie: admin },
+      });
+      return response.json() as { protected: boolean };
+    };
 
     await saveSettings({ protectedEmailPattern: '^tester\\.[a-z]+@example\\.org$' });
+    const shownProtected = await record();
     const refused = await suspend();
     await saveSettings({ protectedEmailPattern: '^[a-z0-9]{2}_[a-z0-9]{5}@owoxo\\.dev$' });
+    const shownOrdinary = await record();
     const allowed = await suspend();
 
+    expect(consumer.protected).toBe(false);
+    expect(shownProtected.protected).toBe(true);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('consumer.protected');
+    expect(shownOrdinary.protected).toBe(false);
     expect(allowed.statusCode).toBe(200);
+    expect(allowed.json().protected).toBe(false);
   });
 
   it('the minimum password length applies to the next password change', async () => {

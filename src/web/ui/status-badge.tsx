@@ -8,6 +8,11 @@ const statusLabels: Record<ConsumerStatus, { label: string; color: string }> = {
   suspended: { label: 'Suspended', color: 'red' },
 };
 
+const fullLabel = {
+  root: { flexShrink: 0, overflow: 'visible' },
+  label: { overflow: 'visible', textOverflow: 'clip' },
+} as const;
+
 export function statusLabel(status: ConsumerStatus): string {
   return statusLabels[status].label;
 }
@@ -15,8 +20,9 @@ export function statusLabel(status: ConsumerStatus): string {
 export function StatusBadge({ status }: { status: ConsumerStatus }) {
   const { label, color } = statusLabels[status];
   return (
-    // A table column may be narrow; the status must still read in full.
-    <Badge color={color} variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>
+    // The label clips with an ellipsis by default, which lets a table squeeze its column to "N…";
+    // a status must always read in full.
+    <Badge color={color} variant="light" styles={fullLabel}>
       {label}
     </Badge>
   );

@@ -66,9 +66,9 @@ export function createAccountSecurityService({ db, clock, mailQueued }: AccountS
       const changes = { ...outcome.changes, updatedAt: now, version: consumer.version + 1 };
       await updateConsumer(tx, id, changes);
       await recordEvent(tx, audit, { action, consumerId: id, details: outcome.details ?? {} }, now);
-      const { globalProjectLimit } = await readSettings(tx);
+      const settings = await readSettings(tx);
       const lockedUntil = await findSignInLockEnd(tx, consumer.emailKey, now);
-      return toConsumerView({ ...consumer, ...changes }, globalProjectLimit, lockedUntil);
+      return toConsumerView({ ...consumer, ...changes }, settings, lockedUntil);
     });
     return updated;
   }

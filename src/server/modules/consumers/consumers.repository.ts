@@ -6,6 +6,7 @@ import { consumerStatusCounts, consumers, settings } from '../../../db/schema/in
 import type { Consumer, ConsumerStatus, NewConsumer } from '../../../db/schema/index.js';
 import type { PageCursor } from '../../shared/pagination.js';
 import type { BindValue, SearchQuery } from './consumers.search.js';
+import type { ViewSettings } from './consumers.view.js';
 
 export async function insertConsumer(tx: Tx, values: NewConsumer): Promise<Consumer> {
   const [row] = await tx.insert(consumers).values(values).returning();
@@ -19,19 +20,23 @@ export async function findConsumerById(db: Queryable, id: string): Promise<Consu
 }
 
 /**
- * A consumer with the global project limit its view needs, in one round trip: the record is
- * the console's most frequent read.
+ * A consumer with the settings its view needs, in one round trip: the record is the console's
+ * most frequent read.
  */
-export async function findConsumerWithGlobalLimit(
+export async function findConsumerWithViewSettings(
   db: Queryable,
   id: string,
-): Promise<{ consumer: Consumer; globalProjectLimit: number } | null> {
-  const globalProjectLimit = sql<number>`(
-    select ${settings.globalProjectLimit} from ${settings} where ${settings.id} = 1
-  )`.mapWith(Number);
+): Promise<{ consumer: Consumer; settings: ViewSettings } | null> {
   const [row] = await db
-    .select({ consumer: consumers, globalProjectLimit })
+    .select({
+      consumer: consumers,
+      settings: {
+        globalProjectLimit: settings.globalProjectLimit,
+        protectedEmailPattern: settings.protectedEmailPattern,
+      },
+    })
     .from(consumers)
+    .innerJoin(settings, eq(settings.id, 1))
     .where(eq(consumers.id, id))
     .limit(1);
   return row ?? null;

@@ -31,7 +31,7 @@ import {
 } from './consumers.errors.js';
 import {
   findConsumerById,
-  findConsumerWithGlobalLimit,
+  findConsumerWithViewSettings,
   insertConsumer,
   prepareConsumerLists,
   readStatusCounts,
@@ -93,16 +93,16 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
   }
 
   async function getConsumer(id: string): Promise<ConsumerView> {
-    const found = await findConsumerWithGlobalLimit(db, id);
+    const found = await findConsumerWithViewSettings(db, id);
     if (!found) throw consumerNotFound();
     const lockedUntil = await findSignInLockEnd(db, found.consumer.emailKey, clock.now());
-    return toConsumerView(found.consumer, found.globalProjectLimit, lockedUntil);
+    return toConsumerView(found.consumer, found.settings, lockedUntil);
   }
 
   async function viewOf(consumer: Consumer): Promise<ConsumerView> {
-    const { globalProjectLimit } = await readSettings(db);
+    const settings = await readSettings(db);
     const lockedUntil = await findSignInLockEnd(db, consumer.emailKey, clock.now());
-    return toConsumerView(consumer, globalProjectLimit, lockedUntil);
+    return toConsumerView(consumer, settings, lockedUntil);
   }
 
   async function createConsumer(input: CreateConsumerBody, audit: AuditContext) {
@@ -163,7 +163,7 @@ export function createConsumersService({ db, clock }: ConsumersDeps) {
       // An address can be locked before its account exists: unknown addresses are counted too.
       const lockedUntil = await findSignInLockEnd(db, consumer.emailKey, now);
       return {
-        consumer: toConsumerView(consumer, settings.globalProjectLimit, lockedUntil),
+        consumer: toConsumerView(consumer, settings, lockedUntil),
         credentials: { email: consumer.email, temporaryPassword },
       };
     } catch (error) {

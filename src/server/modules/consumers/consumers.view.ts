@@ -1,19 +1,24 @@
-import type { Consumer } from '../../../db/schema/index.js';
+import type { Consumer, Settings } from '../../../db/schema/index.js';
 import type { ConsumerSummary, ConsumerView } from '../../../contracts/consumers.js';
+import { isProtectedAccount } from '../account-security/protected-accounts.js';
 import type { ConsumerSummaryRow } from './consumers.repository.js';
 
 export type { ConsumerSummary, ConsumerView };
+
+/** What a consumer's view reads from Settings. */
+export type ViewSettings = Pick<Settings, 'globalProjectLimit' | 'protectedEmailPattern'>;
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
 /**
  * The public shape of a consumer: no hash, no internal keys (SR-103). The global project limit
- * of Settings gives the limit in force when the consumer's own is 0; the sign-in lock, kept per
- * address apart from the row, is read by the caller.
+ * of Settings gives the limit in force when the consumer's own is 0, and its pattern tells a
+ * protected test account; the sign-in lock, kept per address apart from the row, is read by the
+ * caller.
  */
 export function toConsumerView(
   consumer: Consumer,
-  globalProjectLimit: number,
+  { globalProjectLimit, protectedEmailPattern }: ViewSettings,
   signInLockedUntil: Date | null,
 ): ConsumerView {
   return {
@@ -34,6 +39,7 @@ export function toConsumerView(
     projectLimitSource: consumer.projectLimit === 0 ? 'global' : 'consumer',
     lastSignInAt: iso(consumer.lastSignInAt),
     signInLockedUntil: iso(signInLockedUntil),
+    protected: isProtectedAccount(consumer.email, protectedEmailPattern),
     createdAt: consumer.createdAt.toISOString(),
     updatedAt: consumer.updatedAt.toISOString(),
     version: consumer.version,

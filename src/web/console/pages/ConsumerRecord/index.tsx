@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Tabs, Text, Title, useMatches } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft, IconListDetails } from '@tabler/icons-react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
@@ -20,6 +20,10 @@ const tabs = [
   { value: 'api', label: 'API' },
 ] as const;
 
+// One row on a phone: narrower tabs fit, and a narrower screen scrolls the row rather than
+// leaving the last tab alone on a second line.
+const scrollingTabs = { flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' } as const;
+
 function backLinkOf(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'back' in state) {
     const back = state.back;
@@ -34,6 +38,7 @@ export function ConsumerRecordPage() {
   const location = useLocation();
   const [params, setParams] = useSearchParams();
   const record = useConsumer(consumerId);
+  const tabPadding = useMatches({ base: 10, sm: 16 });
   useDocumentTitle(
     record.data ? `${fullName(record.data)} · Gatehouse console` : 'Gatehouse console',
   );
@@ -81,11 +86,16 @@ export function ConsumerRecordPage() {
           Event log of this account
         </Button>
       </Group>
-      <Text c="dimmed" size="sm" mt={-12}>
+      <Text c="dimmed" size="sm" mt={-12} style={{ overflowWrap: 'anywhere' }}>
         {consumer.email}
       </Text>
-      <Tabs value={active} onChange={openTab} keepMounted={false}>
-        <Tabs.List mb="lg">
+      <Tabs
+        value={active}
+        onChange={openTab}
+        keepMounted={false}
+        styles={{ tab: { paddingInline: tabPadding } }}
+      >
+        <Tabs.List mb="lg" style={scrollingTabs}>
           {tabs.map((tab) => (
             <Tabs.Tab key={tab.value} value={tab.value}>
               {tab.label}

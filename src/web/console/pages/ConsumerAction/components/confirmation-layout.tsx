@@ -1,10 +1,11 @@
 import { Alert, Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
+import { IconArrowLeft, IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { Link } from 'react-router';
 
 import type { ConsumerView } from '../../../../../contracts/consumers.js';
 import { fullName } from '../../../../lib/format.js';
 import { StatusBadge } from '../../../../ui/status-badge.js';
+import { guideText } from '../../../lib/action-messages.js';
 import type { ActionDefinition } from './what-happens.js';
 
 interface ConfirmationLayoutProps {
@@ -16,10 +17,21 @@ interface ConfirmationLayoutProps {
   onConfirm: () => void;
 }
 
+function ProtectedNotice() {
+  return (
+    <Alert color="orange" icon={<IconLock size={18} />} title={guideText.protectedAccount}>
+      Its address matches the Protected test accounts pattern of Settings, so the account cannot be
+      suspended or deleted.
+    </Alert>
+  );
+}
+
 /** A confirmation page: who, What happens?, then the guide's button or why it cannot apply. */
 export function ConfirmationLayout(props: ConfirmationLayoutProps) {
   const { consumer, definition, recordPath, error, pending, onConfirm } = props;
-  const refusal = definition.refusal(consumer);
+  // The server refuses anyway (422); saying it first spares the admin a click that cannot work.
+  const blocked = definition.refusesProtected && consumer.protected;
+  const refusal = blocked ? null : definition.refusal(consumer);
 
   return (
     <Stack gap="lg" maw={720}>
@@ -52,6 +64,7 @@ export function ConfirmationLayout(props: ConfirmationLayoutProps) {
           {error}
         </Alert>
       ) : null}
+      {blocked && !error ? <ProtectedNotice /> : null}
       {refusal && !error ? (
         <Alert color="blue" icon={<IconInfoCircle size={18} />} role="status">
           {refusal}
@@ -66,6 +79,7 @@ export function ConfirmationLayout(props: ConfirmationLayoutProps) {
             color={definition.danger ? 'red' : undefined}
             onClick={onConfirm}
             loading={pending}
+            disabled={blocked}
           >
             {definition.button}
           </Button>

@@ -14,6 +14,8 @@ export interface ActionDefinition {
   whatHappens: (consumer: ConsumerView) => ReactNode[];
   /** Why the action cannot apply to the account as it is now, or null when it can. */
   refusal: (consumer: ConsumerView) => string | null;
+  /** Refused for a protected test account; the page says so before anyone clicks. */
+  refusesProtected: boolean;
   done: string;
 }
 
@@ -31,6 +33,7 @@ export const actionDefinitions: Record<ConfirmedAction, ActionDefinition> = {
     ],
     refusal: (consumer) =>
       consumer.status === 'suspended' ? 'The account is already suspended.' : null,
+    refusesProtected: true,
     done: 'The account is suspended.',
   },
   restore: {
@@ -44,6 +47,7 @@ export const actionDefinitions: Record<ConfirmedAction, ActionDefinition> = {
     ],
     refusal: (consumer) =>
       consumer.status === 'suspended' ? null : 'Only a suspended account can be restored.',
+    refusesProtected: false,
     done: 'The account is restored. The consumer must verify it again at the next sign-in.',
   },
   'force-activation': {
@@ -60,6 +64,7 @@ export const actionDefinitions: Record<ConfirmedAction, ActionDefinition> = {
       if (consumer.status === 'suspended') return 'Restore the account before activating it.';
       return null;
     },
+    refusesProtected: false,
     done: 'The account is activated.',
   },
   delete: {
@@ -75,6 +80,7 @@ export const actionDefinitions: Record<ConfirmedAction, ActionDefinition> = {
       'If you might need the account back, suspend it instead.',
     ],
     refusal: () => null,
+    refusesProtected: true,
     done: 'The account was deleted permanently.',
   },
 };

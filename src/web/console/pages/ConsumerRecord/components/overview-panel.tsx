@@ -8,6 +8,7 @@ import {
   Stack,
   Text,
   Title,
+  useMatches,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
@@ -18,6 +19,7 @@ import { countryName } from '../../../../lib/countries.js';
 import { formatDateTime, formatPhone } from '../../../../lib/format.js';
 import { StatusBadge } from '../../../../ui/status-badge.js';
 import { VerifiedBadge } from '../../../../ui/verified-badge.js';
+import { guideText } from '../../../lib/action-messages.js';
 import { CoordinatesModal } from './coordinates-modal.js';
 import { IdentityModal } from './identity-modal.js';
 
@@ -27,7 +29,11 @@ interface SectionProps {
   children: ReactNode;
 }
 
+// A long address has no spaces to break at; without this it runs past the card on a phone.
+const wrappingValues = { itemValue: { minWidth: 0, overflowWrap: 'anywhere' } } as const;
+
 function Section({ title, action, children }: SectionProps) {
+  const labelWidth = useMatches({ base: 120, sm: 170 });
   return (
     <Paper withBorder p="lg" radius="md">
       <Group justify="space-between" mb="md" wrap="nowrap">
@@ -36,7 +42,9 @@ function Section({ title, action, children }: SectionProps) {
         </Title>
         {action}
       </Group>
-      <DataList labelWidth={170}>{children}</DataList>
+      <DataList labelWidth={labelWidth} styles={wrappingValues}>
+        {children}
+      </DataList>
     </Paper>
   );
 }
@@ -50,8 +58,6 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-// TODO(consumer view has no protected flag): say "This test account is protected" up front once
-// the view exposes it; until then the confirmation page shows it when the server refuses (422).
 /** Only the lifecycle action that applies: Restore for a suspended account, else Suspend. */
 function StatusAction({ consumer }: { consumer: ConsumerView }) {
   const suspended = consumer.status === 'suspended';
@@ -118,6 +124,7 @@ export function OverviewPanel({ consumer }: { consumer: ConsumerView }) {
         <Row label="Status">
           <StatusBadge status={consumer.status} />
         </Row>
+        {consumer.protected ? <Row label="Protection">{guideText.protectedAccount}</Row> : null}
         {consumer.verificationRequired ? (
           <Row label="Verification">Must verify the account again at the next sign-in</Row>
         ) : null}

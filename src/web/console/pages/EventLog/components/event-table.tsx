@@ -7,6 +7,7 @@ import type { EventChange, EventItem } from '../../../../../contracts/events.js'
 import { countryName } from '../../../../lib/countries.js';
 import { formatDateTime } from '../../../../lib/format.js';
 import { statusLabel } from '../../../../ui/status-badge.js';
+import { WideTable } from '../../../../ui/wide-table.js';
 
 type EventValue = EventChange['before'];
 
@@ -73,7 +74,7 @@ export function EventTable({ events }: { events: EventItem[] }) {
   }
 
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <WideTable minWidth={960}>
       <Table verticalSpacing="sm" striped>
         <Table.Thead>
           <Table.Tr>
@@ -116,6 +117,6 @@ export function EventTable({ events }: { events: EventItem[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }

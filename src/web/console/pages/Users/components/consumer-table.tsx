@@ -5,6 +5,7 @@ import type { ConsumerSummary } from '../../../../../contracts/consumers.js';
 import { countryName } from '../../../../lib/countries.js';
 import { formatDateTime, formatPhone, fullName } from '../../../../lib/format.js';
 import { StatusBadge } from '../../../../ui/status-badge.js';
+import { WideTable } from '../../../../ui/wide-table.js';
 
 /** Where the record's "back" link returns: this list, with its filter and page. */
 export interface RecordLinkState {
@@ -25,7 +26,7 @@ export function ConsumerTable({ consumers }: { consumers: ConsumerSummary[] }) {
   }
 
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <WideTable minWidth={900}>
       <Table highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -78,6 +79,6 @@ export function ConsumerTable({ consumers }: { consumers: ConsumerSummary[] }) {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }
